@@ -1,0 +1,2 @@
+export * from './settings-session.js';
+export { openSettingsSession } from './minimal-settings.js';
