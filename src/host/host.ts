@@ -24,6 +24,7 @@ export interface HostOptions {
 }
 
 type SettingsListener = () => void;
+type NotificationListener = (sender: string, method: string, data: string) => void;
 
 /**
  * One simulated Kodi: everything below it — the shim, the settings and language layers, the add-on —
@@ -41,6 +42,9 @@ export class Host {
   readonly #abort = new AbortController();
   readonly #addons = new Map<string, AddonManifest>();
   readonly #settingsListeners = new Map<string, Set<SettingsListener>>();
+  readonly #notificationListeners = new Set<NotificationListener>();
+  /** Kodi's global window properties (`Window(10000)`), shared by every invocation of this Kodi. */
+  readonly windowProperties = new Map<string, string>();
   #dispatcher: Dispatcher | undefined;
   #dispatcherLoading: Promise<Dispatcher> | undefined;
   #handles = 0;
@@ -124,6 +128,17 @@ export class Host {
   /** Called by the settings layer after a save: queues `onSettingsChanged` for every Monitor of `id`. */
   settingsChanged(id: string): void {
     for (const listener of this.#settingsListeners.get(id) ?? []) listener();
+  }
+
+  /** Listens for `JSONRPC.NotifyAll`-style notifications; returns the function that stops listening. */
+  onNotification(listener: NotificationListener): () => void {
+    this.#notificationListeners.add(listener);
+    return () => this.#notificationListeners.delete(listener);
+  }
+
+  /** Sends a notification to every Monitor (as `JSONRPC.NotifyAll` does). */
+  notify(sender: string, method: string, data = ''): void {
+    for (const listener of this.#notificationListeners) listener(sender, method, data);
   }
 
   /** Releases what the host opened (the default HTTP agent). */

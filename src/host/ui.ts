@@ -51,8 +51,20 @@ export interface ScriptedAnswers {
   progress?: Array<{ cancelAfterUpdates?: number } | null>;
 }
 
+/** Asked when a kind's scripted queue is empty (a person at a terminal); `undefined` = no answer. */
+export interface UiFallback {
+  yesno?(heading: string, message: string): Promise<boolean | undefined>;
+  select?(heading: string, options: string[]): Promise<number | undefined>;
+  input?(heading: string, hidden: boolean): Promise<string | undefined>;
+}
+
+export type UiShowEvent =
+  | DialogShown
+  | { kind: 'notification'; shown: NotificationShown }
+  | { kind: 'progress-update'; heading: string; percent: number; message: string | undefined };
+
 /**
- * Answers from a script; once a kind's queue is empty it answers as a non-interactive Kodi would:
+ * Answers from a script, then from `fallback`; otherwise as a non-interactive Kodi would:
  * `ok` acknowledged, progress never cancelled, every other question cancelled.
  */
 export class ScriptedUi implements UiDriver {
@@ -60,7 +72,8 @@ export class ScriptedUi implements UiDriver {
   readonly notifications: NotificationShown[] = [];
   readonly #answers: Required<{ [K in keyof ScriptedAnswers]: NonNullable<ScriptedAnswers[K]> }>;
   /** Called with each notification and dialog as it is shown (the terminal echoes them). */
-  onShow: ((event: DialogShown | { kind: 'notification'; shown: NotificationShown }) => void) | undefined;
+  onShow: ((event: UiShowEvent) => void) | undefined;
+  fallback: UiFallback | undefined;
 
   constructor(answers: ScriptedAnswers = {}) {
     this.#answers = {
@@ -85,18 +98,19 @@ export class ScriptedUi implements UiDriver {
   }
 
   async yesno(heading: string, message: string): Promise<boolean> {
-    const answer = this.#answers.yesno.shift() ?? false;
+    const answer = this.#answers.yesno.shift() ?? (await this.fallback?.yesno?.(heading, message)) ?? false;
     return this.#record({ kind: 'yesno', heading, message, answer }).answer;
   }
 
   async select(heading: string, options: string[]): Promise<number> {
-    let answer = this.#answers.select.shift() ?? -1;
+    let answer = this.#answers.select.shift() ?? (await this.fallback?.select?.(heading, options)) ?? -1;
     if (answer >= options.length) answer = -1;
     return this.#record({ kind: 'select', heading, options: [...options], answer }).answer;
   }
 
   async input(heading: string, options: { defaultText?: string; hidden?: boolean } = {}): Promise<string> {
-    const answer = this.#answers.input.shift() ?? '';
+    const answer =
+      this.#answers.input.shift() ?? (await this.fallback?.input?.(heading, options.hidden ?? false)) ?? '';
     return this.#record({ kind: 'input', heading, hidden: options.hidden ?? false, answer }).answer;
   }
 
@@ -124,7 +138,10 @@ export class ScriptedUi implements UiDriver {
     return {
       update: (percent, text) => {
         shown.lastPercent = percent;
-        if (text !== undefined && text !== shown.messages[shown.messages.length - 1]) shown.messages.push(text);
+        if (text !== undefined && text !== shown.messages[shown.messages.length - 1]) {
+          shown.messages.push(text);
+          this.onShow?.({ kind: 'progress-update', heading, percent, message: text });
+        }
         updates++;
         if (cancelAfter !== undefined && updates >= cancelAfter) shown.canceled = true;
       },

@@ -1,0 +1,59 @@
+import type { Kodi } from '../src/kodi/index.js';
+import { parsePluginQuery, type Params } from './plugin-query.js';
+
+/** What a route gets: the invocation's Kodi, its handle and its coerced arguments. */
+export interface RouteContext {
+  kodi: Kodi;
+  handle: number;
+  params: Params;
+  /** `plugin://plugin.video.twitch/`: the base for links to other routes. */
+  base: string;
+  addon: InstanceType<Kodi['xbmcaddon']['Addon']>;
+}
+
+export interface Route {
+  /** Arguments without which the route cannot run; a missing one is the user's error, not a crash. */
+  required?: readonly string[];
+  /** Whether this mode lists a directory (it must end it) rather than running an action. */
+  directory: boolean;
+  run(context: RouteContext): Promise<void>;
+}
+
+export interface RouterMessages {
+  heading: string;
+  unknownMode(mode: string): string;
+  missingArgument(mode: string, names: string[]): string;
+}
+
+/**
+ * Dispatches one plugin invocation to its route by `mode` (none = `main`). A URL the add-on cannot
+ * serve gets a dialog and a failed directory, as Kodi users expect, and is reported to the harness.
+ */
+export async function dispatch(
+  kodi: Kodi,
+  routes: Readonly<Record<string, Route>>,
+  messages: (addon: RouteContext['addon']) => RouterMessages,
+): Promise<void> {
+  const [base = '', handleText = '-1', query = ''] = kodi.sys.argv;
+  const handle = Number.parseInt(handleText, 10);
+  const params = parsePluginQuery(query);
+  const addon = new kodi.xbmcaddon.Addon();
+  const modeParam = params.mode;
+  const mode = modeParam === undefined || modeParam === null || modeParam === '' ? 'main' : String(modeParam);
+  const route = Object.hasOwn(routes, mode) ? routes[mode] : undefined;
+  const text = messages(addon);
+  if (!route) return refuse(kodi, handle, text.heading, text.unknownMode(mode));
+  const missing = (route.required ?? []).filter((name) => {
+    const v = params[name];
+    return v === undefined || v === null || v === '';
+  });
+  if (missing.length > 0) return refuse(kodi, handle, text.heading, text.missingArgument(mode, missing));
+  await route.run({ kodi, handle, params, base, addon });
+}
+
+async function refuse(kodi: Kodi, handle: number, heading: string, message: string): Promise<void> {
+  kodi.xbmc.log(`[plugin.video.twitch] ${message}`, kodi.xbmc.LOGWARNING);
+  kodi.shim.reportBadRequest(message);
+  await new kodi.xbmcgui.Dialog().ok(heading, message);
+  if (handle >= 0) kodi.xbmcplugin.endOfDirectory(handle, false);
+}

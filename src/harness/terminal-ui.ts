@@ -1,0 +1,55 @@
+import { createInterface } from 'node:readline/promises';
+import { ScriptedUi, type ScriptedAnswers, type UiShowEvent } from '../host/ui.js';
+import type { CliIo } from './cli-io.js';
+
+/**
+ * The UI of `kodi-shim run`: answers from `--answers` first; then, with a person at the terminal, a
+ * prompt; otherwise Kodi's non-interactive defaults (ok acknowledged, progress not cancelled, any
+ * other question cancelled). Dialogs and notifications are echoed to stderr unless `quiet`.
+ */
+export function createTerminalUi(io: CliIo, answers: ScriptedAnswers, options: { quiet: boolean }): ScriptedUi {
+  const ui = new ScriptedUi(answers);
+  if (!options.quiet) ui.onShow = (event) => io.stderr(describe(event));
+  if (io.interactive && io.stdin) {
+    const ask = async (question: string): Promise<string> => {
+      const rl = createInterface({ input: io.stdin!, output: process.stderr, terminal: true });
+      try {
+        return await rl.question(question);
+      } finally {
+        rl.close();
+      }
+    };
+    ui.fallback = {
+      yesno: async (heading, message) => /^y/i.test(await ask(`${heading}\n  ${message}\n  [y/N] `)),
+      select: async (heading, options) => {
+        const list = options.map((o, i) => `  ${i + 1}. ${o}`).join('\n');
+        const n = Number.parseInt(await ask(`${heading}\n${list}\n  number (empty = cancel): `), 10);
+        return Number.isInteger(n) && n >= 1 && n <= options.length ? n - 1 : -1;
+      },
+      input: async (heading) => ask(`${heading}: `),
+    };
+  }
+  return ui;
+}
+
+function describe(event: UiShowEvent): string {
+  const indent = (text: string) => text.replace(/\[CR\]|\n/g, '\n  ');
+  switch (event.kind) {
+    case 'notification':
+      return `[notification] ${event.shown.heading}: ${event.shown.message}\n`;
+    case 'ok':
+      return `[dialog] ${event.heading}\n  ${indent(event.message)}\n`;
+    case 'progress':
+      return `[progress] ${event.heading}${event.messages[0] ? `\n  ${indent(event.messages[0])}` : ''}\n`;
+    case 'progress-update':
+      return `  ${indent(event.message ?? '')} (${event.percent}%)\n`;
+    case 'textviewer':
+      return `[text] ${event.heading}\n${event.text}\n`;
+    case 'yesno':
+      return `[yes/no] ${event.heading}: ${indent(event.message)} -> ${event.answer ? 'yes' : 'no'}\n`;
+    case 'select':
+      return `[select] ${event.heading} -> ${event.answer >= 0 ? event.options[event.answer] : 'cancelled'}\n`;
+    case 'input':
+      return `[input] ${event.heading} -> ${event.hidden ? '(hidden)' : JSON.stringify(event.answer)}\n`;
+  }
+}

@@ -1,0 +1,67 @@
+import type { Dispatcher } from 'undici';
+import { describeFsError, writeFileAtomic } from '../host/atomic-write.js';
+import { acquireFileLock, tryFileLock, type HeldLock } from '../host/file-lock.js';
+import type { Invocation } from './invocation.js';
+
+/**
+ * What a Node add-on needs beyond Kodi's Python API, from the same host: the HTTP dispatcher, the
+ * clock, the abort signal, the environment, crash-safe files and a cross-process lock. Kodi has no
+ * such module; keeping it separate keeps `xbmc*` true to Kodi.
+ */
+export function createShimExtensions(invocation: Invocation) {
+  const { host } = invocation;
+  const fsp = host.fs.promises;
+  const lockOptions = (o: { waitMs?: number; staleMs?: number } = {}) => ({ fs: host.fs, ...o });
+
+  return {
+    /** Environment the add-on may read (`TWITCH_OAUTH_URL`, `TWITCH_HELIX_URL`). */
+    env: host.env,
+    /** Kodi's abort: aborted when Kodi shuts down. */
+    signal: host.signal,
+    /** The host's clock: `now()` in ms since the epoch, `sleep(ms, signal)` resolving false on abort. */
+    clock: host.clock,
+    /** The HTTP dispatcher every request must use (a MockAgent in tests). */
+    dispatcher: (): Promise<Dispatcher> => host.dispatcher(),
+    /** Masks `secret` in every later log line, whatever the level (a last line of defence). */
+    redact: (secret: string | null | undefined) => host.log.redact(secret),
+    /** The add-on's data folder as a real path, without trailing separator. */
+    dataFolder: host.addonDataFolder(invocation.addon.id),
+    /** Tells the harness the plugin URL made no sense: shown as one line, exit code 2. */
+    reportBadRequest(message: string): void {
+      invocation.badRequest ??= message;
+    },
+    files: {
+      /** The file's text, or `undefined` when it does not exist (other errors throw). */
+      async readText(path: string): Promise<string | undefined> {
+        try {
+          return (await fsp.readFile(path, 'utf8')) as string;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+          throw error;
+        }
+      },
+      /** Crash-safe replace: temporary file, fsync, rename; `mode` for new files (0o600 for secrets). */
+      writeAtomic: (path: string, data: string, options?: { mode?: number; signal?: AbortSignal }) =>
+        writeFileAtomic(host.fs, path, data, options),
+      /** Renames `path` to `path.<suffix>` so nothing is lost; returns the new path. */
+      async moveAside(path: string, suffix: string): Promise<string> {
+        const target = `${path}.${suffix}`;
+        await fsp.rename(path, target);
+        return target;
+      },
+      async mkdirs(path: string): Promise<void> {
+        await fsp.mkdir(path, { recursive: true });
+      },
+      /** Cross-process lock on `path` (a `path.lock` folder), waiting at most `waitMs`. */
+      lock: (path: string, options?: { waitMs?: number; staleMs?: number }): Promise<HeldLock> =>
+        acquireFileLock(path, lockOptions(options)),
+      /** The lock if it is free now, else `null`. */
+      tryLock: (path: string, options?: { staleMs?: number }): Promise<HeldLock | null> =>
+        tryFileLock(path, lockOptions(options)),
+      describeError: describeFsError,
+    },
+  };
+}
+
+export type ShimExtensions = ReturnType<typeof createShimExtensions>;
+export type { HeldLock };
