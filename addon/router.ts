@@ -52,8 +52,8 @@ export async function dispatch(
 }
 
 async function refuse(kodi: Kodi, handle: number, heading: string, message: string): Promise<void> {
-  kodi.xbmc.log(`[plugin.video.twitch] ${message}`, kodi.xbmc.LOGWARNING);
   kodi.shim.reportBadRequest(message);
+  kodi.xbmc.log(`[plugin.video.twitch] refused ${kodi.sys.argv[2] ?? ''}: ${message}`, kodi.xbmc.LOGINFO);
   await new kodi.xbmcgui.Dialog().ok(heading, message);
   if (handle >= 0) kodi.xbmcplugin.endOfDirectory(handle, false);
 }

@@ -7,9 +7,14 @@ import type { CliIo } from './cli-io.js';
  * prompt; otherwise Kodi's non-interactive defaults (ok acknowledged, progress not cancelled, any
  * other question cancelled). Dialogs and notifications are echoed to stderr unless `quiet`.
  */
-export function createTerminalUi(io: CliIo, answers: ScriptedAnswers, options: { quiet: boolean }): ScriptedUi {
+export function createTerminalUi(
+  io: CliIo,
+  answers: ScriptedAnswers,
+  options: { quiet: boolean; mute?: () => boolean },
+): ScriptedUi {
   const ui = new ScriptedUi(answers);
-  if (!options.quiet) ui.onShow = (event) => io.stderr(describe(event));
+  // Once the add-on has refused the URL, the harness's own one-line message says it all.
+  if (!options.quiet) ui.onShow = (event) => options.mute?.() || io.stderr(describe(event));
   if (io.interactive && io.stdin) {
     const ask = async (question: string): Promise<string> => {
       const rl = createInterface({ input: io.stdin!, output: process.stderr, terminal: true });

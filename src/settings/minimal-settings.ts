@@ -10,7 +10,7 @@ export function openSettingsSession(options: SettingsSessionOptions): SettingsSe
   const load = () => {
     if (values) return values;
     values = new Map();
-    let text = '';
+    let text: string;
     try {
       text = options.fs.readFileSync(file, 'utf8') as string;
     } catch {

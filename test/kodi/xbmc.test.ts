@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/host/clock.js';
+import { HostLog } from '../../src/host/log.js';
 import { createKodi } from '../../src/kodi/index.js';
 import { Invocation } from '../../src/kodi/invocation.js';
 import { createTestHost, echoAddon } from '../helpers/hosts.js';
@@ -107,7 +108,7 @@ describe('xbmc.log', () => {
   it('writes Kodi log lines and hides debug unless debug logging is on', () => {
     const lines: string[] = [];
     const host = createTestHost({ addon: echoAddon, debug: false });
-    const quiet = new (host.log.constructor as typeof import('../../src/host/log.js').HostLog)({
+    const quiet = new HostLog({
       clock: host.clock,
       sink: (l) => lines.push(l),
       threadId: 42,
@@ -115,7 +116,7 @@ describe('xbmc.log', () => {
     quiet.write(0, 'hidden');
     quiet.write(2, 'careful');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} T:42      warning <general>: careful$/);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} T:42 {6}warning <general>: careful$/);
     const { kodi } = kodiFor(host);
     kodi.xbmc.log('default level is debug');
     expect(host.log.records.map((r) => r.message)).not.toContain('default level is debug');

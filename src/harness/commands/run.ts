@@ -15,11 +15,13 @@ export const runCommand: CliCommand = async (args, io) => {
   const url = positionals[0]!;
   const parsed = parsePluginUrl(url);
   const json = flags.json === true;
-  const ui = createTerminalUi(io, readAnswersFile(flags.answers, io.cwd), { quiet: json });
+  let refused = () => false;
+  const ui = createTerminalUi(io, readAnswersFile(flags.answers, io.cwd), { quiet: json, mute: () => refused() });
   const { host, addonId } = createCommandHost(io, flags, {
     ui,
     logToStderr: flags.debug ? 'all' : json ? 'none' : 'warnings',
   });
+  refused = () => host.badRequest !== undefined && !flags.debug;
   if (parsed.addonId !== addonId) throw new UsageError(`unknown add-on ${parsed.addonId} (this harness runs ${addonId})`);
   const onSignal = () => host.abort('interrupted');
   process.once('SIGINT', onSignal);
