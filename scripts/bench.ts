@@ -1,0 +1,17 @@
+import { benchColdStart } from './bench/cold-start.js';
+
+/** `npm run bench`: every benchmark, each printing ratios measured side by side in this run. */
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const benches: Array<[string, () => Promise<string[]>]> = [['cold-start', () => benchColdStart()]];
+  for (const [name, run] of benches) {
+    if (only && only !== name) continue;
+    process.stdout.write(`\n# ${name}\n`);
+    for (const line of await run()) process.stdout.write(`${line}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
