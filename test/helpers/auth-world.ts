@@ -1,0 +1,115 @@
+import { join } from 'node:path';
+import { FakeClock } from '../../src/host/clock.js';
+import type { HostFs } from '../../src/host/fs.js';
+import type { Host } from '../../src/host/host.js';
+import type { ScriptedAnswers, ScriptedUi } from '../../src/host/ui.js';
+import { createKodi, type Kodi } from '../../src/kodi/index.js';
+import { Invocation } from '../../src/kodi/invocation.js';
+import { loadAuthConfig } from '../../addon/auth/auth-config.js';
+import { TokenManager, type AuthNotice } from '../../addon/auth/token-manager.js';
+import { parseTokenFile, type StoredLogin } from '../../addon/auth/token-file.js';
+import { createLogger } from '../../addon/logger.js';
+import { STAND_IN_CLIENT_ID, startTwitchStandIn, type TwitchStandIn, type TwitchStandInOptions } from '../../scripts/twitch-stand-in/twitch-stand-in.js';
+import { createTestHost, memoryFs } from './hosts.js';
+
+export const ADDON_ID = 'plugin.video.twitch';
+export const PROFILE = '/kodi/userdata';
+export const DATA = join(PROFILE, 'addon_data', ADDON_ID);
+export const TOKEN_PATH = join(DATA, 'oauth_tokens.json');
+export const SETTINGS_PATH = join(DATA, 'settings.xml');
+
+/** One simulated Kodi process: its own host and Kodi objects, nothing shared but the files. */
+export interface SimProcess {
+  host: Host & { ui: ScriptedUi };
+  kodi: Kodi;
+  manager: TokenManager;
+  notices: AuthNotice[];
+}
+
+/**
+ * A stand-in Twitch on 127.0.0.1, one shared in-memory filesystem and a fake clock that both the
+ * processes and the stand-in read, so a test can make tokens expire by moving time.
+ */
+export class AuthWorld {
+  readonly fs: HostFs = memoryFs();
+  readonly clock = new FakeClock(Date.UTC(2026, 5, 1, 12));
+  readonly processes: SimProcess[] = [];
+  server!: TwitchStandIn;
+
+  static async start(options: TwitchStandInOptions = {}): Promise<AuthWorld> {
+    const world = new AuthWorld();
+    world.server = await startTwitchStandIn({ now: () => world.clock.now(), ...options });
+    return world;
+  }
+
+  /** A new simulated process; `clientId` goes into the environment as TWITCH_CLIENT_ID. */
+  async process(options: { clientId?: string; answers?: ScriptedAnswers } = {}): Promise<SimProcess> {
+    const host = createTestHost({
+      fs: this.fs,
+      clock: this.clock,
+      profile: PROFILE,
+      answers: options.answers,
+      env: {
+        TWITCH_OAUTH_URL: this.server.oauthUrl,
+        TWITCH_HELIX_URL: this.server.helixUrl,
+        TWITCH_CLIENT_ID: options.clientId ?? STAND_IN_CLIENT_ID,
+      },
+    });
+    const kodi = createKodi(new Invocation(host, host.addon(ADDON_ID), ['plugin://plugin.video.twitch/', '1', '', 'resume:false'], 1));
+    const addon = new kodi.xbmcaddon.Addon();
+    const notices: AuthNotice[] = [];
+    const manager = new TokenManager({
+      kodi,
+      log: createLogger(kodi),
+      config: await loadAuthConfig(kodi, addon),
+      notify: (notice) => {
+        notices.push(notice);
+      },
+    });
+    const proc = { host, kodi, manager, notices };
+    this.processes.push(proc);
+    return proc;
+  }
+
+  /** Writes the token file as the Python add-on would (its three fields). */
+  writeTokenFile(content: string | { access: string; refresh: string; expiry: number }): void {
+    this.fs.mkdirSync(DATA, { recursive: true });
+    this.fs.writeFileSync(TOKEN_PATH, typeof content === 'string' ? content : JSON.stringify(content));
+  }
+
+  /** Writes the user's settings.xml. */
+  writeSettings(xml: string): void {
+    this.fs.mkdirSync(DATA, { recursive: true });
+    this.fs.writeFileSync(SETTINGS_PATH, xml);
+  }
+
+  /** The token file as a user would find it; fails the test when it does not parse. */
+  readLogin(): StoredLogin {
+    const parsed = parseTokenFile(this.fs.readFileSync(TOKEN_PATH, 'utf8') as string);
+    if (!parsed.ok) throw new Error(`token file unreadable: ${parsed.reason}`);
+    return parsed.login;
+  }
+
+  /** A login the stand-in issued, stored as the Python add-on stores it, expiring in `expiresInSeconds`. */
+  storeIssuedLogin(expiresInSeconds: number): { access: string; refresh: string } {
+    const issued = this.server.issueTokens({ clientId: STAND_IN_CLIENT_ID, login: 'viewer' });
+    this.writeTokenFile({ access: issued.accessToken, refresh: issued.refreshToken, expiry: this.clock.now() / 1000 + expiresInSeconds });
+    return { access: issued.accessToken, refresh: issued.refreshToken };
+  }
+
+  /** Every log line of every process, for searching secrets. */
+  allLogText(): string {
+    return this.processes.flatMap((p) => p.host.log.records.map((r) => r.message)).join('\n');
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.processes.map((p) => p.host.close()));
+    await this.server.close();
+  }
+}
+
+/** Settings in Kodi 19+'s version 2 format. */
+export function settingsV2(values: Record<string, string>): string {
+  const lines = Object.entries(values).map(([id, v]) => `    <setting id="${id}">${v}</setting>`);
+  return `<settings version="2">\n${lines.join('\n')}\n</settings>\n`;
+}
