@@ -14,9 +14,13 @@ export interface RouteContext {
 export interface Route {
   /** Arguments without which the route cannot run; a missing one is the user's error, not a crash. */
   required?: readonly string[];
-  /** Whether this mode lists a directory (it must end it) rather than running an action. */
+  /**
+   * Whether this mode lists a directory (it ends it itself) or runs an action; after an action the
+   * router ends the directory with its result, so Kodi is not left waiting when it was opened as one.
+   */
   directory: boolean;
-  run(context: RouteContext): Promise<void>;
+  /** Resolves `false` when an action failed (already shown to the user). */
+  run(context: RouteContext): Promise<boolean | void>;
 }
 
 export interface RouterMessages {
@@ -48,7 +52,8 @@ export async function dispatch(
     return v === undefined || v === null || v === '';
   });
   if (missing.length > 0) return refuse(kodi, handle, text.heading, text.missingArgument(mode, missing));
-  await route.run({ kodi, handle, params, base, addon });
+  const succeeded = await route.run({ kodi, handle, params, base, addon });
+  if (!route.directory && handle >= 0) kodi.xbmcplugin.endOfDirectory(handle, succeeded !== false, false, false);
 }
 
 async function refuse(kodi: Kodi, handle: number, heading: string, message: string): Promise<void> {

@@ -154,7 +154,12 @@ export class TokenManager {
       const before = await this.store.read();
       if (before.kind === 'corrupt') await this.store.moveAside(before.reason);
       if (before.kind === 'unreadable') throw this.#unreadable(before.reason);
-      await this.store.write(login, lock);
+      // Fields another version wrote survive, and so does the memory of tokens held before.
+      const previous = before.kind === 'ok' ? before.login : undefined;
+      const merged = previous
+        ? { ...login, extra: { ...previous.extra, ...login.extra }, mirrored: [...login.mirrored, ...previous.mirrored.filter((m) => !login.mirrored.includes(m))].slice(0, 8) }
+        : login;
+      await this.store.write(merged, lock);
     } finally {
       await lock.release();
     }
@@ -230,8 +235,9 @@ export class TokenManager {
     } catch (error) {
       return this.#refreshFailed(login, lock, error, now);
     }
+    // The old token is remembered too: if a stale settings writer puts it back, it is not "typed".
     const renewed = withMirrored({
-      ...login,
+      ...withMirrored(login),
       accessToken: tokens.accessToken,
       refreshToken: tokens.refreshToken,
       expiry: this.#expiryFrom(tokens.expiresInSeconds),
