@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as Xml2js from 'xml2js';
 import { ErrorCodes, ShimError } from '../host/errors.js';
 import { parseLegacyCondition, type ConditionTarget, type SettingCondition } from './setting-conditions.js';
 import { formatCppNumber, parseBooleanText, parseIntegerText, parseNumberText, valueKindOf } from './setting-value.js';
@@ -110,7 +111,7 @@ export function parseSettingsDefinitions(text: string, file: string): SettingsDe
 function parseXml(text: string, file: string): XmlNode {
   // Loaded only here: xml2js costs ~25 ms at start-up, and the definitions cache usually spares it.
   const require = createRequire(import.meta.url);
-  const { parseString } = require('xml2js') as typeof import('xml2js');
+  const { parseString } = require('xml2js') as typeof Xml2js;
   let doc: Record<string, XmlNode> | undefined;
   let failure: unknown;
   // xml2js calls back synchronously unless its `async` option is set.
