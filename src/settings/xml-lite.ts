@@ -136,9 +136,10 @@ export function parseLiteXml(source: string): LiteElement {
       if (lt > i) content += decode(text.slice(i, lt), i);
       i = lt;
       if (text.startsWith('</', i)) {
+        const tagStart = i;
         i += 2;
         const closing = readName();
-        if (closing !== name) fail(`</${closing}> closes <${name}>`);
+        if (closing !== name) fail(`</${closing}> closes <${name}>`, tagStart);
         while (isSpace(text.charCodeAt(i))) i++;
         if (text[i] !== '>') fail(`unterminated </${closing}> tag`);
         i++;
