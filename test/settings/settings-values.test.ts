@@ -105,7 +105,7 @@ describe('user values', () => {
 
   it('say where a file stops being well-formed', () => {
     expect(() => parseUserValues('<settings version="2">\n    <setting id="a">x</setting>\n    <setting id="b">y\n</settings>\n')).toThrowError(
-      expect.objectContaining({ code: ErrorCodes.SETTINGS_XML, message: '</settings> closes <setting> at line 4, column 3' }),
+      expect.objectContaining({ code: ErrorCodes.SETTINGS_XML, message: '</settings> closes <setting> at line 4, column 1' }),
     );
   });
 
