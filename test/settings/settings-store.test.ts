@@ -136,10 +136,10 @@ describe('a settings session', () => {
 });
 
 describe('two processes saving the same add-on’s settings', () => {
-  const race = async (writeMode: 'merge' | 'kodi') => {
+  const race = async (writeMode?: 'merge' | 'kodi') => {
     const fs = settingsVolume();
-    const service = settingsProcess(fs).open({ writeMode });
-    const plugin = settingsProcess(fs).open({ writeMode });
+    const service = settingsProcess(fs).open(writeMode ? { writeMode } : {});
+    const plugin = settingsProcess(fs).open(writeMode ? { writeMode } : {});
     // Both load their copy before either saves, as a running service and a plugin invocation do.
     expect([service.getText('token'), plugin.getText('expiry')]).toEqual(['', '0']);
     await service.setText('token', 'rotated-by-service');
@@ -154,7 +154,7 @@ describe('two processes saving the same add-on’s settings', () => {
   });
 
   it('keep both writes by default: last writer wins per id, not per file', async () => {
-    const file = await race('merge');
+    const file = await race();
     expect(file).toContain('<setting id="per_page">50</setting>');
     expect(file).toContain('<setting id="token">rotated-by-service</setting>');
   });
