@@ -229,7 +229,10 @@ class SettingsStore implements SettingsSession {
       this.#corruptOnLoad = false;
       await writeFileAtomic(fs, this.#file, serializeUserValues(definitions, this.#load()));
     } else {
-      const lockOptions = { fs, ...(this.#options.lockWaitMs === undefined ? {} : { waitMs: this.#options.lockWaitMs }) };
+      // proper-lockfile caches the filesystem's mtime precision as a property of the fs object; node's
+      // `fs` module namespace is not extensible, so it gets an extensible stand-in that inherits from it.
+      const lockFs = Object.isExtensible(fs) ? fs : (Object.create(fs) as typeof fs);
+      const lockOptions = { fs: lockFs, ...(this.#options.lockWaitMs === undefined ? {} : { waitMs: this.#options.lockWaitMs }) };
       await withFileLock(this.#file, lockOptions, async (lock) => {
         const read = this.#readUserFile();
         if (read.kind === 'corrupt' || this.#corruptOnLoad) await this.#moveAside();
