@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import { describeFsError, writeFileAtomic } from '../host/atomic-write.js';
 import { ErrorCodes, ShimError } from '../host/errors.js';
-import { withFileLock } from '../host/file-lock.js';
 import { evaluateCondition } from './setting-conditions.js';
 import { checkValueText, formatCppNumber, valueKindOf, type ValueKind } from './setting-value.js';
 import { loadSettingsDefinitions } from './definitions-cache.js';
@@ -85,8 +83,9 @@ class SettingsStore implements SettingsSession {
       text = this.#options.fs.readFileSync(this.#file, 'utf8') as string;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-      this.#options.log.error(`Cannot read ${this.#file}: ${describeFsError(error)}; using the defaults`);
-      return { kind: 'corrupt', reason: describeFsError(error) };
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      this.#options.log.error(`Cannot read ${this.#file} (${reason}); using the defaults`);
+      return { kind: 'corrupt', reason };
     }
     try {
       return { kind: 'ok', file: parseUserValues(text) };
@@ -222,6 +221,9 @@ class SettingsStore implements SettingsSession {
 
   async #saveNow(): Promise<void> {
     const { fs, dataFolder } = this.#options;
+    // Loaded on the first save only: proper-lockfile alone costs ~18 ms of a plugin's cold start, and
+    // most invocations only read their settings.
+    const [{ writeFileAtomic }, { withFileLock }] = await Promise.all([import('../host/atomic-write.js'), import('../host/file-lock.js')]);
     const definitions = this.definitions();
     await fs.promises.mkdir(dataFolder, { recursive: true });
     if ((this.#options.writeMode ?? 'merge') === 'kodi') {
