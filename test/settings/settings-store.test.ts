@@ -159,6 +159,18 @@ describe('two processes saving the same add-on’s settings', () => {
     expect(file).toContain('<setting id="token">rotated-by-service</setting>');
   });
 
+  it('show a copy, once it has saved, what the other process saved before it', async () => {
+    const fs = settingsVolume();
+    const a = settingsProcess(fs).open();
+    const b = settingsProcess(fs).open();
+    a.getText('token');
+    b.getText('token');
+    await a.setText('token', 'from-a');
+    expect(b.getText('token')).toBe('');
+    await b.setText('per_page', '40');
+    expect(b.getText('token')).toBe('from-a');
+  });
+
   it('let the later writer win for an id both changed', async () => {
     const fs = settingsVolume();
     const a = settingsProcess(fs).open();
@@ -169,6 +181,18 @@ describe('two processes saving the same add-on’s settings', () => {
     await b.setText('token', 'from-b');
     expect(read(fs)).toContain('<setting id="token">from-b</setting>');
     expect(fs.existsSync(`${USER_FILE}.lock`)).toBe(false);
+  });
+});
+
+describe('many processes saving at once', () => {
+  it('keep every change when eight copies save different ids at the same moment', async () => {
+    const definitions = `<settings>${Array.from({ length: 8 }, (_, i) => `<setting id="s${i}" type="text" default=""/>`).join('')}</settings>`;
+    const fs = settingsVolume(definitions);
+    const sessions = Array.from({ length: 8 }, () => settingsProcess(fs).open());
+    for (const s of sessions) s.getText('s0');
+    await Promise.all(sessions.map((s, i) => s.setText(`s${i}`, `value-${i}`)));
+    const file = read(fs);
+    for (let i = 0; i < 8; i++) expect(file).toContain(`<setting id="s${i}">value-${i}</setting>`);
   });
 });
 
