@@ -3,7 +3,7 @@ import { ErrorCodes, ShimError } from '../host/errors.js';
 import { evaluateCondition } from './setting-conditions.js';
 import { checkValueText, formatCppNumber, valueKindOf, type ValueKind } from './setting-value.js';
 import { loadSettingsDefinitions } from './definitions-cache.js';
-import type { SettingDefinition, SettingsDefinitions } from './settings-definitions.js';
+import { emptyDefinitions, type SettingDefinition, type SettingsDefinitions } from './settings-definitions.js';
 import type { SettingsSession, SettingsSessionOptions } from './settings-session.js';
 import {
   parseUserValues,
@@ -32,8 +32,6 @@ class SettingsStore implements SettingsSession {
   #state: SettingValueState | undefined;
   /** Ids this copy changed since it last loaded or saved, with their new text. */
   readonly #changed = new Map<string, string>();
-  /** The user file was unreadable when loaded: it must be moved aside before anything is written. */
-  #corruptOnLoad = false;
   #saving: Promise<void> = Promise.resolve();
 
   constructor(options: SettingsSessionOptions) {
@@ -47,11 +45,19 @@ class SettingsStore implements SettingsSession {
         this.#options.definitionsCacheFile === undefined
           ? join(this.#options.dataFolder, '.settings-definitions.json')
           : (this.#options.definitionsCacheFile ?? undefined);
-      const { definitions } = loadSettingsDefinitions({
-        fs: this.#options.fs,
-        file: join(this.#options.addonPath, 'resources', 'settings.xml'),
-        cacheFile,
-      });
+      let definitions: SettingsDefinitions;
+      try {
+        ({ definitions } = loadSettingsDefinitions({
+          fs: this.#options.fs,
+          file: join(this.#options.addonPath, 'resources', 'settings.xml'),
+          cacheFile,
+        }));
+      } catch (error) {
+        if (!(error instanceof ShimError)) throw error;
+        // Kodi loads no definitions from a broken file; the stored values still read as text and are kept.
+        this.#options.log.error(`${error.message}; the add-on's settings have no definitions`);
+        definitions = emptyDefinitions();
+      }
       for (const warning of definitions.warnings) this.#options.log.warning(warning);
       this.#definitions = definitions;
       this.#byId = new Map(definitions.settings.map((d) => [d.id, d]));
@@ -68,7 +74,6 @@ class SettingsStore implements SettingsSession {
     if (this.#state) return this.#state;
     const definitions = this.definitions();
     const read = this.#readUserFile();
-    if (read.kind === 'corrupt') this.#corruptOnLoad = true;
     this.#state = resolveUserValues(definitions, read.kind === 'ok' ? read.file : undefined, (id, reason) =>
       this.#options.log.warning(
         `Setting "${id}" in ${this.#file}: the stored value is ${reason}; using the default (the stored text is kept)`,
@@ -225,10 +230,11 @@ class SettingsStore implements SettingsSession {
     // most invocations only read their settings.
     const [{ writeFileAtomic }, { withFileLock }] = await Promise.all([import('../host/atomic-write.js'), import('../host/file-lock.js')]);
     const definitions = this.definitions();
+    // Changes made while this save runs belong to the next save.
+    const saving = new Map(this.#changed);
     await fs.promises.mkdir(dataFolder, { recursive: true });
     if ((this.#options.writeMode ?? 'merge') === 'kodi') {
-      if (this.#corruptOnLoad || this.#readUserFile().kind === 'corrupt') await this.#moveAside();
-      this.#corruptOnLoad = false;
+      if (this.#readUserFile().kind === 'corrupt') await this.#moveAside();
       await writeFileAtomic(fs, this.#file, serializeUserValues(definitions, this.#load()));
     } else {
       // proper-lockfile caches the filesystem's mtime precision as a property of the fs object; node's
@@ -237,16 +243,17 @@ class SettingsStore implements SettingsSession {
       const lockOptions = { fs: lockFs, ...(this.#options.lockWaitMs === undefined ? {} : { waitMs: this.#options.lockWaitMs }) };
       await withFileLock(this.#file, lockOptions, async (lock) => {
         const read = this.#readUserFile();
-        if (read.kind === 'corrupt' || this.#corruptOnLoad) await this.#moveAside();
-        this.#corruptOnLoad = false;
+        // Judged now, under the lock: another process may have replaced a file that was corrupt at load.
+        if (read.kind === 'corrupt') await this.#moveAside();
         // Another process may have saved since we loaded: start from the file, apply only our changes.
         const fresh = resolveUserValues(definitions, read.kind === 'ok' ? read.file : undefined, () => undefined);
-        for (const [id, text] of this.#changed) applyChange(fresh, this.#byId.has(id), id, text);
+        for (const [id, text] of saving) applyChange(fresh, this.#byId.has(id), id, text);
         await writeFileAtomic(fs, this.#file, serializeUserValues(definitions, fresh), { signal: lock.signal });
+        for (const [id, text] of this.#changed) if (saving.get(id) !== text) applyChange(fresh, this.#byId.has(id), id, text);
         this.#state = fresh;
       });
     }
-    this.#changed.clear();
+    for (const [id, text] of saving) if (this.#changed.get(id) === text) this.#changed.delete(id);
     this.#options.onSaved();
   }
 

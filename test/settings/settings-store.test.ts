@@ -64,6 +64,23 @@ describe('a settings session', () => {
     expect(lines.join('\n')).not.toContain('secretish');
   });
 
+  it('writes a change made while a save is being written (in the next save)', async () => {
+    const fs = settingsVolume();
+    const session = settingsProcess(fs).open();
+    let during: Promise<void> | undefined;
+    const rename = fs.promises.rename.bind(fs.promises);
+    // The second change arrives at the worst moment: the first save has built its file and is renaming it.
+    fs.promises.rename = (async (from: string, to: string) => {
+      during ??= session.setInt('per_page', 40);
+      return rename(from, to);
+    }) as typeof fs.promises.rename;
+    await session.setText('token', 'one');
+    await during;
+    const again = settingsProcess(fs).open();
+    expect([again.getText('token'), again.getInt('per_page')]).toEqual(['one', 40]);
+    expect([session.getText('token'), session.getInt('per_page')]).toEqual(['one', 40]);
+  });
+
   it('creates the data folder on the first save and tells the host after every save', async () => {
     const fs = settingsVolume();
     const proc = settingsProcess(fs);
@@ -119,6 +136,14 @@ describe('a settings session', () => {
     const session = settingsProcess(fs).open({ writeMode: 'kodi' });
     await session.setText('token', 'x');
     expect(fs.readdirSync(DATA_FOLDER).map(String)).toContain('settings.xml.corrupt-20260101T000000Z');
+  });
+
+  it('still reads stored values as text when the add-on’s definitions are broken', () => {
+    const fs = settingsVolume('<settings><setting id="a"', '<settings version="2">\n    <setting id="token">kept</setting>\n</settings>\n');
+    const proc = settingsProcess(fs);
+    const session = proc.open();
+    expect(session.getText('token')).toBe('kept');
+    expect(proc.log.records.some((r) => r.levelName === 'error' && r.message.includes('resources/settings.xml'))).toBe(true);
   });
 
   it('evaluates enable and visible conditions against its current values', async () => {
