@@ -1,5 +1,6 @@
 import type { HostFs } from '../host/fs.js';
 import type { HostLog } from '../host/log.js';
+import type { SettingDefinition, SettingsDefinitions } from './settings-definitions.js';
 
 /** What one `xbmcaddon.Addon` object needs: its own copy of the add-on's settings. */
 export interface SettingsSession {
@@ -17,7 +18,23 @@ export interface SettingsSession {
   setInt(id: string, value: number): Promise<void>;
   setNumber(id: string, value: number): Promise<void>;
   setString(id: string, value: string): Promise<void>;
+  /** Every value this copy holds, as text: the defined settings in definition order, then unknown ids. */
+  getSettings(): Map<string, string>;
+  /** The add-on's setting definitions (loaded on first use). */
+  definitions(): SettingsDefinitions;
+  /** The definition of `id`, or `undefined` when it has none. */
+  definition(id: string): SettingDefinition | undefined;
+  /** Whether the setting's `enable` / `visible` conditions hold for the current values. */
+  isEnabled(id: string): boolean;
+  isVisible(id: string): boolean;
 }
+
+/**
+ * `merge` (default): a save takes the cross-process lock, re-reads the file and applies only the ids
+ * this copy changed. `kodi`: a save writes this copy's whole snapshot over the file, as Kodi does —
+ * kept to demonstrate the lost write.
+ */
+export type SettingsWriteMode = 'merge' | 'kodi';
 
 export interface SettingsSessionOptions {
   fs: HostFs;
@@ -29,4 +46,15 @@ export interface SettingsSessionOptions {
   dataFolder: string;
   /** Called after every save, so the host can queue `onSettingsChanged`. */
   onSaved: () => void;
+  /** Default `merge`. */
+  writeMode?: SettingsWriteMode;
+  /**
+   * Parsed definitions cache (JSON); default `<dataFolder>/.settings-definitions.json`, written only
+   * once that folder exists; `null` = no cache.
+   */
+  definitionsCacheFile?: string | null;
+  /** Milliseconds since the epoch, for the name of a corrupt file moved aside; default `Date.now`. */
+  now?: () => number;
+  /** Longest wait for another process's save, in milliseconds (default: the host's lock default). */
+  lockWaitMs?: number;
 }
