@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   run: async () => (await import('./commands/run.js')).runCommand,
   service: async () => (await import('./commands/service.js')).serviceCommand,
   browse: async () => (await import('./commands/browse.js')).browseCommand,
+  settings: async () => (await import('./commands/settings.js')).settingsCommand,
 };
 
 const USAGE = `usage: kodi-shim <command> [options]
@@ -15,6 +16,10 @@ const USAGE = `usage: kodi-shim <command> [options]
                               one plugin invocation
   service [--profile DIR]     the add-on's background service, until Ctrl-C
   browse [plugin-url]         open folders by number, '..' goes back, 'q' quits
+  settings dump <addon-dir | settings.xml> [--values FILE] [--json]
+                              the setting definitions, with values from a user file
+  settings get <id>           one setting's value in the profile
+  settings set <id> <value>   change one setting, checked against its definition
 
 Every command takes --profile DIR (Kodi's userdata; default $KODI_SHIM_PROFILE or
 ~/.kodi-shim/userdata), --addon DIR (default: this package) and --debug.

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { parseString } from 'xml2js';
 import { ErrorCodes, ShimError } from './errors.js';
 import type { HostFs } from './fs.js';
+import { escapeBareAmpersands, parseLiteXml, type LiteElement } from './xml-lite.js';
 
 /** What the runtime needs from an `addon.xml`. */
 export interface AddonManifest {
@@ -25,12 +25,6 @@ export interface AddonManifest {
   fanart: string;
 }
 
-interface XmlNode {
-  $?: Record<string, string>;
-  _?: string;
-  [child: string]: unknown;
-}
-
 /** Reads and checks `<folder>/addon.xml`. */
 export function readAddonManifest(fs: HostFs, folder: string): AddonManifest {
   const file = join(folder, 'addon.xml');
@@ -43,48 +37,41 @@ export function readAddonManifest(fs: HostFs, folder: string): AddonManifest {
   return parseAddonManifest(text, folder);
 }
 
-/** Parses the text of an `addon.xml`; `folder` is where it lives. */
+/**
+ * Parses the text of an `addon.xml`; `folder` is where it lives. The small reader of the settings
+ * layer is enough for a manifest, and keeps a full XML parser off every invocation's start.
+ */
 export function parseAddonManifest(text: string, folder: string): AddonManifest {
-  let doc: { addon?: XmlNode } | undefined;
-  let failure: unknown;
-  // xml2js calls back synchronously unless its `async` option is set.
-  parseString(text, { explicitArray: true }, (error, result) => {
-    failure = error;
-    doc = result;
-  });
-  if (failure || !doc?.addon) {
-    throw new ShimError(ErrorCodes.ADDON_MANIFEST, `${join(folder, 'addon.xml')} is not a valid add-on manifest`, {
-      cause: failure,
-    });
+  const file = join(folder, 'addon.xml');
+  let root: LiteElement;
+  try {
+    root = parseLiteXml(escapeBareAmpersands(text));
+  } catch (cause) {
+    throw new ShimError(ErrorCodes.ADDON_MANIFEST, `${file} is not well-formed XML: ${(cause as Error).message}`, { cause });
   }
-  const root = doc.addon;
-  const id = root.$?.id;
-  if (!id) throw new ShimError(ErrorCodes.ADDON_MANIFEST, `${join(folder, 'addon.xml')} has no add-on id`);
-  const extensions = ((root.extension as XmlNode[] | undefined) ?? []).map((e) => ({ attrs: e.$ ?? {}, node: e }));
-  const library = (point: string) => extensions.find((e) => e.attrs.point === point)?.attrs.library;
-  const metadata = extensions.find((e) => e.attrs.point === 'xbmc.addon.metadata')?.node;
+  if (root.name !== 'addon') throw new ShimError(ErrorCodes.ADDON_MANIFEST, `${file} has no <addon> root element`);
+  const id = root.attributes.id;
+  if (!id) throw new ShimError(ErrorCodes.ADDON_MANIFEST, `${file} has no add-on id`);
+  const extensions = root.children.filter((c) => c.name === 'extension');
+  const library = (point: string) => extensions.find((e) => e.attributes.point === point)?.attributes.library;
+  const metadata = extensions.find((e) => e.attributes.point === 'xbmc.addon.metadata');
   const text1 = (name: string): string => {
-    const nodes = metadata?.[name] as Array<XmlNode | string> | undefined;
-    if (!nodes?.length) return '';
+    const nodes = metadata?.children.filter((c) => c.name === name) ?? [];
     // Prefer the English text when several languages are given.
-    const pick = nodes.find((n) => typeof n !== 'string' && /^en/.test(n.$?.lang ?? 'en')) ?? nodes[0]!;
-    return typeof pick === 'string' ? pick : (pick._ ?? '');
+    const pick = nodes.find((n) => /^en/i.test(n.attributes.lang ?? 'en')) ?? nodes[0];
+    return pick?.text.trim() ?? '';
   };
-  const assets = (metadata?.assets as XmlNode[] | undefined)?.[0];
-  const asset = (name: string) => {
-    const v = assets?.[name] as Array<string | XmlNode> | undefined;
-    const first = v?.[0];
-    return typeof first === 'string' ? first : (first?._ ?? '');
-  };
+  const assets = metadata?.children.find((c) => c.name === 'assets');
+  const asset = (name: string) => assets?.children.find((c) => c.name === name)?.text.trim() ?? '';
   return {
     id,
-    name: root.$?.name ?? id,
-    version: root.$?.version ?? '0.0.0',
-    author: root.$?.['provider-name'] ?? '',
+    name: root.attributes.name ?? id,
+    version: root.attributes.version ?? '0.0.0',
+    author: root.attributes['provider-name'] ?? '',
     path: folder,
     pluginLibrary: library('xbmc.python.pluginsource'),
     serviceLibrary: library('xbmc.service'),
-    type: extensions[0]?.attrs.point ?? '',
+    type: extensions[0]?.attributes.point ?? '',
     summary: text1('summary'),
     description: text1('description'),
     disclaimer: text1('disclaimer'),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { ErrorCodes, ShimError } from './errors.js';
 import type { HostFs } from './fs.js';
+import { describeFsError } from './fs-errors.js';
 
 export interface AtomicWriteOptions {
   /** File mode for a newly created file; token files use 0o600. */
@@ -57,20 +58,4 @@ async function syncFolder(fs: HostFs, folder: string): Promise<void> {
   } catch {
     // A folder that cannot be fsynced (memfs, some network filesystems) still has the renamed file.
   }
-}
-
-/** A short reason from a node fs error: `ENOSPC (no space left on device)`. */
-export function describeFsError(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  const reasons: Record<string, string> = {
-    ENOSPC: 'no space left on device',
-    EROFS: 'the filesystem is read-only',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOENT: 'no such file or folder',
-    EISDIR: 'is a folder',
-    EDQUOT: 'disk quota exceeded',
-  };
-  if (e && typeof e.code === 'string') return `${e.code} (${reasons[e.code] ?? e.message})`;
-  return error instanceof Error ? error.message : String(error);
 }

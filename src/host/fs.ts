@@ -1,4 +1,4 @@
-import * as nodeFs from 'node:fs';
+import nodeFs from 'node:fs';
 
 /**
  * The filesystem the host injects: node's `fs` module or anything shaped like it (a memfs volume's
@@ -7,5 +7,7 @@ import * as nodeFs from 'node:fs';
  */
 export type HostFs = typeof nodeFs;
 
+// The default export, not the namespace: proper-lockfile caches a property on the fs object it is
+// given, and an ES module namespace object cannot take one.
 /** The real filesystem. */
 export const realFs: HostFs = nodeFs;

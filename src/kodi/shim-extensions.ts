@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
-import { describeFsError, writeFileAtomic } from '../host/atomic-write.js';
-import { acquireFileLock, tryFileLock, type HeldLock } from '../host/file-lock.js';
+import type { HeldLock } from '../host/file-lock.js';
+import { describeFsError } from '../host/fs-errors.js';
 import type { Invocation } from './invocation.js';
 
 /**
@@ -12,6 +12,9 @@ export function createShimExtensions(invocation: Invocation) {
   const { host } = invocation;
   const fsp = host.fs.promises;
   const lockOptions = (o: { waitMs?: number; staleMs?: number } = {}) => ({ fs: host.fs, ...o });
+  // Loaded on first use: proper-lockfile costs a plugin's cold start ~18 ms, and most never write.
+  const locks = () => import('../host/file-lock.js');
+  const writes = () => import('../host/atomic-write.js');
 
   return {
     /** Environment the add-on may read (`TWITCH_OAUTH_URL`, `TWITCH_HELIX_URL`). */
@@ -42,8 +45,8 @@ export function createShimExtensions(invocation: Invocation) {
         }
       },
       /** Crash-safe replace: temporary file, fsync, rename; `mode` for new files (0o600 for secrets). */
-      writeAtomic: (path: string, data: string, options?: { mode?: number; signal?: AbortSignal }) =>
-        writeFileAtomic(host.fs, path, data, options),
+      writeAtomic: async (path: string, data: string, options?: { mode?: number; signal?: AbortSignal }) =>
+        (await writes()).writeFileAtomic(host.fs, path, data, options),
       /** Renames `path` to `path.<suffix>` so nothing is lost; returns the new path. */
       async moveAside(path: string, suffix: string): Promise<string> {
         const target = `${path}.${suffix}`;
@@ -54,11 +57,11 @@ export function createShimExtensions(invocation: Invocation) {
         await fsp.mkdir(path, { recursive: true });
       },
       /** Cross-process lock on `path` (a `path.lock` folder), waiting at most `waitMs`. */
-      lock: (path: string, options?: { waitMs?: number; staleMs?: number }): Promise<HeldLock> =>
-        acquireFileLock(path, lockOptions(options)),
+      lock: async (path: string, options?: { waitMs?: number; staleMs?: number }): Promise<HeldLock> =>
+        (await locks()).acquireFileLock(path, lockOptions(options)),
       /** The lock if it is free now, else `null`. */
-      tryLock: (path: string, options?: { staleMs?: number }): Promise<HeldLock | null> =>
-        tryFileLock(path, lockOptions(options)),
+      tryLock: async (path: string, options?: { staleMs?: number }): Promise<HeldLock | null> =>
+        (await locks()).tryFileLock(path, lockOptions(options)),
       describeError: describeFsError,
     },
   };

@@ -3,7 +3,7 @@ import type * as Xml2js from 'xml2js';
 import { ErrorCodes, ShimError } from '../host/errors.js';
 import { parseLegacyCondition, type ConditionTarget, type SettingCondition } from './setting-conditions.js';
 import { formatCppNumber, parseBooleanText, parseIntegerText, parseNumberText, valueKindOf } from './setting-value.js';
-import { assertNoEntityDeclarations, escapeBareAmpersands } from './xml-lite.js';
+import { assertNoEntityDeclarations, escapeBareAmpersands } from '../host/xml-lite.js';
 
 /** A label: a numeric string id (looked up in strings.po) or literal text; `""` for none. */
 export type SettingLabel = number | string;

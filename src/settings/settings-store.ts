@@ -12,7 +12,7 @@ import {
   type SettingValueState,
   type UserValuesFile,
 } from './settings-values.js';
-import { XmlSyntaxError } from './xml-lite.js';
+import { XmlSyntaxError } from '../host/xml-lite.js';
 
 /** The name of the user values file inside the add-on's data folder. */
 export const USER_SETTINGS_FILE = 'settings.xml';
@@ -237,10 +237,7 @@ class SettingsStore implements SettingsSession {
       if (this.#readUserFile().kind === 'corrupt') await this.#moveAside();
       await writeFileAtomic(fs, this.#file, serializeUserValues(definitions, this.#load()));
     } else {
-      // proper-lockfile caches the filesystem's mtime precision as a property of the fs object; node's
-      // `fs` module namespace is not extensible, so it gets an extensible stand-in that inherits from it.
-      const lockFs = Object.isExtensible(fs) ? fs : (Object.create(fs) as typeof fs);
-      const lockOptions = { fs: lockFs, ...(this.#options.lockWaitMs === undefined ? {} : { waitMs: this.#options.lockWaitMs }) };
+      const lockOptions = { fs, ...(this.#options.lockWaitMs === undefined ? {} : { waitMs: this.#options.lockWaitMs }) };
       await withFileLock(this.#file, lockOptions, async (lock) => {
         const read = this.#readUserFile();
         // Judged now, under the lock: another process may have replaced a file that was corrupt at load.

@@ -1,7 +1,7 @@
 import { ErrorCodes, ShimError } from '../host/errors.js';
 import type { SettingsDefinitions } from './settings-definitions.js';
 import { checkValueText, valueKindOf } from './setting-value.js';
-import { parseLiteXml } from './xml-lite.js';
+import { parseLiteXml } from '../host/xml-lite.js';
 
 /** One `<setting>` of a user settings.xml, as written. */
 export interface StoredEntry {

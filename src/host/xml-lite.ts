@@ -1,4 +1,4 @@
-import { ErrorCodes, ShimError } from '../host/errors.js';
+import { ErrorCodes, ShimError } from './errors.js';
 
 /** One element of a small, flat XML document: the user's settings.xml. */
 export interface LiteElement {
