@@ -125,7 +125,7 @@ class Reporter {
 
 function checkFileLevel(input: PoCheckInput, doc: PoDocument, report: Reporter): void {
   const bytes = input.bytes;
-  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const hasBom = startsWithBom(bytes, 0);
   if (hasBom) {
     report.at(1, 'error', PoCheckCodes.BOM, 'the file starts with a byte order mark (BOM)',
       'save it as UTF-8 without BOM; a BOM in front of the header hides the header from Kodi');
@@ -199,6 +199,10 @@ function classifyLine(buffer: Buffer, start: number, end: number): LineInfo {
   return { start, end, kind: blank ? 'blank' : 'other' };
 }
 
+function startsWithBom(buffer: Uint8Array, at: number): boolean {
+  return buffer[at] === 0xef && buffer[at + 1] === 0xbb && buffer[at + 2] === 0xbf;
+}
+
 function startsWithAscii(buffer: Buffer, start: number, end: number, word: string): boolean {
   if (end - start < word.length) return false;
   for (let i = 0; i < word.length; i++) if (buffer[start + i] !== word.charCodeAt(i)) return false;
@@ -221,7 +225,8 @@ function checkBlocks(doc: PoDocument, report: Reporter): void {
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       if (line.kind === 'blank') sawBlankLine = true;
-      if (line.kind === 'other') {
+      // A BOM makes the first line unreadable to Kodi; the BOM finding already says so.
+      if (line.kind === 'other' && !(line.start === 1 && startsWithBom(buffer, 1))) {
         report.at(line.start, 'error', PoCheckCodes.UNKNOWN_LINE, 'Kodi does not understand this line',
           'every line must be a comment (#), a keyword (msgctxt, msgid, msgstr) or text in double quotes');
         continue;
