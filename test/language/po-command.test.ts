@@ -29,7 +29,7 @@ describe('kodi-shim po check', () => {
     expect(lines[0]).toMatch(/^lang\/resource\.language\.de_de\/strings\.po:7:16: error: there is text after the closing quote/);
     expect(lines[1]).toMatch(/^ {4}hint: remove everything after the closing quote/);
     expect(lines[2]).toMatch(/^lang\/resource\.language\.de_de\/strings\.po:11:8: warning: placeholders differ/);
-    expect(io.out).toContain('lang/resource.language.de_de/strings.po: de_de: 0/3 translated (0%); untranslated: 30001, 30002, 30003\n');
+    expect(io.out).toContain('lang/resource.language.de_de/strings.po: de_de: 1/3 translated (33%); untranslated: 30001, 30002\n');
     expect(io.out).toMatch(/checked 1 file: 1 error, 1 warning\n$/);
   });
 
