@@ -103,6 +103,10 @@ export const Strings = Object.freeze({
   PRIVATE_LOGIN_SUCCESS: 30817,
   NEXT_PAGE: 30818,
   ERROR_HEADING: 30819,
+  CLIENT_ID_MISSING: 30820,
+  LOGIN_FAILED: 30821,
+  LOGIN_AGAIN_LOST_REPLY: 30822,
+  REVOKE_LOCAL_ONLY: 30823,
 } as const);
 
 export type StringName = keyof typeof Strings;

@@ -32,26 +32,33 @@ export function escapedByte(letter: number): number {
  * very end stops decoding. Returns `bytes` itself when there is no backslash.
  */
 export function unescapePoBytes(bytes: Uint8Array, onIssue?: (issue: PoEscapeIssue) => void): Uint8Array {
-  let i = bytes.indexOf(BACKSLASH);
-  if (i < 0) return bytes;
-  const out = new Uint8Array(bytes.length);
-  out.set(bytes.subarray(0, i));
-  let n = i;
-  while (i < bytes.length) {
+  if (bytes.indexOf(BACKSLASH) < 0) return bytes;
+  const out = Uint8Array.from(bytes);
+  return out.subarray(0, unescapeInPlace(out, out.length, onIssue));
+}
+
+/**
+ * `unescapePoBytes` over the first `length` bytes of `bytes`, writing the result over them (it is
+ * never longer). Returns the decoded length.
+ */
+export function unescapeInPlace(bytes: Uint8Array, length: number, onIssue?: (issue: PoEscapeIssue) => void): number {
+  let n = 0;
+  let i = 0;
+  while (i < length) {
     const b = bytes[i]!;
     if (b !== BACKSLASH) {
-      out[n++] = b;
+      bytes[n++] = b;
       i++;
       continue;
     }
-    if (i + 1 >= bytes.length) {
+    if (i + 1 >= length) {
       onIssue?.({ kind: 'trailing-backslash', index: i });
       break;
     }
     const decoded = escapedByte(bytes[i + 1]!);
     if (decoded < 0) onIssue?.({ kind: 'unknown-escape', index: i });
-    else out[n++] = decoded;
+    else bytes[n++] = decoded;
     i += 2;
   }
-  return out.subarray(0, n);
+  return n;
 }

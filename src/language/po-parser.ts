@@ -1,4 +1,4 @@
-import { unescapePoBytes, type PoEscapeIssue } from './po-escapes.js';
+import { unescapeInPlace, unescapePoBytes, type PoEscapeIssue } from './po-escapes.js';
 
 /** Kodi refuses smaller files: "at least the size of a minimalistic header" (POUtils LoadFile). */
 export const MIN_PO_FILE_BYTES = 18;
@@ -60,6 +60,7 @@ export interface PoPosition {
 const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 
 const NEEDLES = {
   entrySeparator: '\n\n',
@@ -180,17 +181,64 @@ export function readPoEntries(
 ): PoEntry[] {
   if (doc.rejection && !options.evenIfRejected) return [];
   const wantMsgstr = options.msgstr ?? true;
+  const reader = new PoTextReader(doc.buffer, options.onEscapeIssue);
   const entries: PoEntry[] = [];
   for (const block of doc.blocks) {
     if (block.kind !== 'numeric') continue;
-    const msgid = decodePoString(doc.readString(block.msgidAt, block).raw, options.onEscapeIssue);
-    const msgstr =
-      wantMsgstr && block.msgstrAt >= 0
-        ? decodePoString(doc.readString(block.msgstrAt, block).raw, options.onEscapeIssue)
-        : '';
+    const msgid = reader.read(block.msgidAt, block.end);
+    const msgstr = wantMsgstr && block.msgstrAt >= 0 ? reader.read(block.msgstrAt, block.end) : '';
     entries.push({ id: block.id, msgid, msgstr, block });
   }
   return entries;
+}
+
+/**
+ * Reads decoded strings from one buffer, joining lines and decoding escapes in a scratch buffer it
+ * reuses, so reading a file allocates little more than the strings themselves.
+ */
+export class PoTextReader {
+  readonly #buffer: Buffer;
+  readonly #onEscapeIssue: ((issue: PoEscapeIssue) => void) | undefined;
+  #scratch: Buffer = Buffer.allocUnsafe(1024);
+
+  constructor(buffer: Buffer, onEscapeIssue?: (issue: PoEscapeIssue) => void) {
+    this.#buffer = buffer;
+    this.#onEscapeIssue = onEscapeIssue;
+  }
+
+  /** The text of the quoted string at `at` (as `readPoString` then `decodePoString`). */
+  read(at: number, end: number): string {
+    const buffer = this.#buffer;
+    let length = 0;
+    let hasBackslash = false;
+    let pos = at;
+    while (pos < end) {
+      let nl = buffer.indexOf(LF, pos);
+      if (nl < 0 || nl >= end) nl = end;
+      if (nl - pos < 2 || buffer[pos] !== QUOTE || buffer[nl - 1] !== QUOTE) break;
+      const from = pos + 1;
+      const to = nl - 1;
+      if (length === 0 && (nl + 1 >= end || buffer[nl + 1] !== QUOTE)) {
+        // One line, the usual case: decode straight from the file when there is nothing to unescape.
+        let plain = true;
+        for (let i = from; i < to && plain; i++) plain = buffer[i] !== BACKSLASH;
+        if (plain) return to > from ? buffer.toString('utf8', from, to) : '';
+      }
+      if (length + (to - from) > this.#scratch.length) this.#grow(length + (to - from));
+      buffer.copy(this.#scratch, length, from, to);
+      for (let i = from; i < to && !hasBackslash; i++) hasBackslash = buffer[i] === BACKSLASH;
+      length += to - from;
+      pos = nl + 1;
+    }
+    if (hasBackslash) length = unescapeInPlace(this.#scratch, length, this.#onEscapeIssue);
+    return length === 0 ? '' : this.#scratch.toString('utf8', 0, length);
+  }
+
+  #grow(atLeast: number): void {
+    const bigger = Buffer.allocUnsafe(Math.max(atLeast, this.#scratch.length * 2));
+    this.#scratch.copy(bigger);
+    this.#scratch = bigger;
+  }
 }
 
 /** Decodes escapes, then UTF-8 with U+FFFD for every invalid sequence (what Python receives). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPo } from '../../src/language/po-check.js';
-import { parsePo, readPoEntries } from '../../src/language/po-parser.js';
+import { decodePoString, parsePo, PoTextReader, readPoEntries, readPoString } from '../../src/language/po-parser.js';
 import { bytesOf, entry, poText, utf8 } from '../helpers/po-builder.js';
 
 /** Pieces that exercise every branch of the parser and checker when strung together at random. */
@@ -29,6 +29,21 @@ describe('parsePo and checkPo on arbitrary input', () => {
 
   it('never throw on random strings of PO syntax', () => {
     fc.assert(fc.property(poLike, (bytes) => void readEverything(bytes)), { numRuns: 500 });
+  });
+
+  it('decode every string the same on the fast path as on the step-by-step one', () => {
+    fc.assert(
+      fc.property(poLike, (bytes) => {
+        const doc = parsePo(bytes);
+        const reader = new PoTextReader(doc.buffer);
+        for (const block of doc.blocks) {
+          for (const at of [block.msgidAt, block.msgstrAt].filter((n) => n >= 0)) {
+            expect(reader.read(at, block.end)).toBe(decodePoString(readPoString(doc.buffer, at, block.end).raw));
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('return the same entries for the same bytes', () => {
