@@ -74,7 +74,7 @@ const MAX_PER_CODE = 50;
 /** Tells a translator what Kodi will do with a strings.po: what it drops, cuts, merges or overrides. */
 export function checkPo(input: PoCheckInput): PoCheckResult {
   const language = input.folderName === undefined ? undefined : languageOfFolder(input.folderName);
-  const isSource = language === undefined ? input.sourceBytes === undefined : language.toLowerCase() === SOURCE_LANGUAGE;
+  const isSource = language?.toLowerCase() === SOURCE_LANGUAGE;
   const doc = parsePo(input.bytes);
   const report = new Reporter(doc);
 

@@ -136,3 +136,20 @@ describe('checkPo: coverage', () => {
     expect(result).toMatchObject({ isSource: true, stats: undefined, diagnostics: [] });
   });
 });
+
+describe('checkPo: files outside a language folder', () => {
+  it('reads them as translations and says the coverage is unknown without en_gb', () => {
+    const result = checkPo({ bytes: utf8(poText(entry(30001, 'Games %s', 'Spiele'))), folderName: 'tmp' });
+    expect(result).toMatchObject({ language: undefined, isSource: false, stats: undefined });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['folder-name', 'placeholders']);
+  });
+});
+
+describe('checkPo: long reports', () => {
+  it('lists at most 50 findings of one kind and says how many more there are', () => {
+    const broken = bytesOf(HEADER, ...Array.from({ length: 60 }, () => ['\n# ', [0xff], '\n']).flat() as Array<string | number[]>);
+    const utf8Findings = check(broken).diagnostics.filter((d) => d.code === 'invalid-utf8');
+    expect(utf8Findings).toHaveLength(51);
+    expect(utf8Findings.some((d) => d.message === '10 more like this not listed')).toBe(true);
+  });
+});
