@@ -57,6 +57,7 @@ export class PoReporter {
     this.#doc = doc;
   }
 
+  /** Records a finding at a byte offset of `doc.buffer`; past the cap only counts it. */
   at(offset: number, severity: PoSeverity, code: PoCheckCode, message: string, hint: string): void {
     const count = (this.#perCode.get(code) ?? 0) + 1;
     this.#perCode.set(code, count);
@@ -65,6 +66,7 @@ export class PoReporter {
     this.#items.push({ line, col, severity, code, message, hint });
   }
 
+  /** The findings by line and column, with a note for each kind that went past the cap. */
   sorted(): PoDiagnostic[] {
     const items = [...this.#items];
     for (const [code, count] of this.#perCode) {
