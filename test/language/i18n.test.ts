@@ -42,9 +42,8 @@ describe('the add-on\'s own strings.po files', () => {
   });
 
   it('keep messages in 30800–30899 and leave 30900–30999 for settings', () => {
-    for (const [name, id] of Object.entries(Strings)) {
-      if (id >= 30800) expect({ name, id }).toEqual({ name, id: expect.toSatisfy((n: number) => n < 30900) });
-    }
+    expect(Object.entries(Strings).filter(([, id]) => id >= 30900)).toEqual([]);
+    expect(Object.entries(Strings).filter(([, id]) => id >= 30800).length).toBeGreaterThan(15);
   });
 });
 
