@@ -1,8 +1,5 @@
-import type { StringTable, StringTableOptions } from './string-table.js';
-
 export * from './string-table.js';
-
-/** Placeholder until the language layer lands: every lookup is `""`, as Kodi with no files. */
-export function loadStringTable(_options: StringTableOptions): StringTable {
-  return { get: () => '' };
-}
+export * from './string-table-loader.js';
+export * from './po-parser.js';
+export * from './po-escapes.js';
+export * from './language-folders.js';

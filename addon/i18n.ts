@@ -1,0 +1,145 @@
+/**
+ * The add-on's strings by name, as ids of `resources/language/resource.language.<code>/strings.po`.
+ * Ids below 30800 are the labels shared with earlier versions of the add-on (so their translations
+ * still apply); 30800–30899 are this version's messages; 30900–30999 are kept for settings.
+ */
+export const Strings = Object.freeze({
+  GAMES: 30001,
+  FOLLOWING: 30002,
+  SEARCH: 30003,
+  SETTINGS: 30004,
+  CHANNELS: 30008,
+  LIVE_CHANNELS: 30009,
+  SETTING_VIDEO_QUALITY: 30040,
+  SETTING_TITLE_LAYOUT: 30045,
+  TITLE_CHANNEL_TITLE: 30046,
+  TITLE_VIEWERS_CHANNEL_TITLE: 30047,
+  TITLE_ONLY: 30048,
+  TITLE_CHANNEL_ONLY: 30049,
+  TITLE_CHANNEL_GAME_TITLE: 30051,
+  TITLE_LANGUAGE_CHANNEL_TITLE: 30054,
+  SETTING_SHORTEN_TITLES: 30065,
+  TITLE_GAME_VIEWERS_CHANNEL_TITLE: 30067,
+  CATEGORY_GENERAL: 30076,
+  SETTING_LANGUAGE: 30090,
+  SETTING_CLIENT_ID: 30097,
+  SETTING_ACCESS_TOKEN: 30099,
+  QUALITY_SOURCE: 30102,
+  CATEGORY_DEVELOPER: 30118,
+  SETTING_CACHE: 30120,
+  SETTING_CACHE_MINUTES: 30121,
+  SETTING_CLEAR_CACHE: 30122,
+  SETTING_ITEMS_PER_PAGE: 30123,
+  SETTING_MENU_VIDEO_URL: 30124,
+  STREAMS: 30125,
+  CATEGORY_LOGIN: 30127,
+  QUALITY_ASK: 30136,
+  SETTING_TOKEN_PRIVATE: 30138,
+  SETTING_REDIRECT_URI: 30142,
+  CATEGORY_QUALITIES: 30167,
+  BROWSE: 30172,
+  SETTING_FORGET_STREAM_QUALITY: 30191,
+  SETTING_FORGET_VIDEO_QUALITY: 30192,
+  SETTING_FORGET_CLIP_QUALITY: 30193,
+  SETTING_FORGET_STREAM_QUALITIES: 30194,
+  SETTING_FORGET_VIDEO_QUALITIES: 30195,
+  SETTING_FORGET_CLIP_QUALITIES: 30196,
+  QUALITY_BANDWIDTH: 30201,
+  SETTING_LIVE_NOTIFICATIONS: 30204,
+  SETTING_NOTIFY_SOUND: 30205,
+  SETTING_RECONNECT: 30210,
+  SETTING_ENABLED: 30211,
+  CATEGORY_MAIN_MENU: 30219,
+  SETTING_RERUN_COLOUR: 30222,
+  SETTING_USE_IA: 30223,
+  SETTING_CONFIGURE_IA: 30224,
+  SETTING_REVOKE: 30227,
+  SETTING_NOTIFY_AT_START: 30232,
+  SETTING_NOTIFY_GROUPED: 30233,
+  SETTING_CLEAR_CACHE_ON_REFRESH: 30234,
+  SETTING_SEARCH_HISTORY_SIZE: 30236,
+  CATEGORY_MAINTENANCE: 30243,
+  SETTING_SEARCH_HISTORY: 30244,
+  SETTING_FORGET_STREAM_SEARCHES: 30245,
+  SETTING_FORGET_CHANNEL_SEARCHES: 30246,
+  SETTING_FORGET_GAME_SEARCHES: 30247,
+  SETTING_FORGET_VIDEO_SEARCHES: 30248,
+  SETTING_OTHER: 30249,
+  SETTING_DELETE_STORAGE: 30250,
+  QUALITY_ADAPTIVE: 30254,
+  SETTING_THUMBNAIL_SIZE: 30255,
+  SIZE_LARGE: 30256,
+  SIZE_MEDIUM: 30257,
+  SIZE_SMALL: 30258,
+  SETTING_PREVIEW_REFRESH: 30259,
+  SETTING_STREAM_LANGUAGES: 30262,
+  SETTING_FRAME_RATE_LIMIT: 30263,
+  CATEGORY_PRIVATE_LOGIN: 30270,
+  SETTING_DEVICE_LOGIN: 30300,
+  SETTING_CODECS: 30307,
+  CODECS_DEFAULT: 30308,
+  CODECS_HEVC: 30309,
+  SETTING_DEVICE_LOGIN_PRIVATE: 30311,
+  SETTING_SEARCH_BACKEND: 30330,
+  SEARCH_BACKEND_WEBSITE: 30331,
+  SEARCH_BACKEND_HELIX: 30332,
+  LOGIN_PROGRESS_HEADING: 30800,
+  LOGIN_INSTRUCTIONS: 30801,
+  LOGIN_TIME_LEFT: 30802,
+  LOGIN_WAITING: 30803,
+  LOGIN_SUCCESS: 30804,
+  LOGIN_CODE_EXPIRED: 30805,
+  LOGIN_DENIED: 30806,
+  LOGIN_CANCELLED: 30807,
+  NETWORK_TROUBLE: 30808,
+  LOGIN_AGAIN: 30809,
+  PUBLIC_CLIENT_NEEDED: 30810,
+  REVOKE_CONFIRM: 30811,
+  REVOKE_DONE: 30812,
+  TOKEN_UPDATED: 30813,
+  MISSING_ARGUMENT: 30814,
+  UNKNOWN_MODE: 30815,
+  PRIVATE_LOGIN_HEADING: 30816,
+  PRIVATE_LOGIN_SUCCESS: 30817,
+  NEXT_PAGE: 30818,
+  ERROR_HEADING: 30819,
+  CLIENT_ID_MISSING: 30820,
+  LOGIN_FAILED: 30821,
+  LOGIN_AGAIN_LOST_REPLY: 30822,
+  REVOKE_LOCAL_ONLY: 30823,
+} as const);
+
+export type StringName = keyof typeof Strings;
+
+/** What `t` needs: Kodi's `xbmcaddon.Addon` or anything with the same lookup. */
+export interface LocalizedStrings {
+  getLocalizedString(id: number): string;
+}
+
+/**
+ * The text of `name` in the user's language with `%s` and `%d` filled in order from `args`
+ * (`%d` takes the whole-number part). `%%` is a percent sign; a placeholder without a matching
+ * argument stays as it is.
+ */
+export function t(addon: LocalizedStrings, name: StringName, ...args: Array<string | number>): string {
+  const text = addon.getLocalizedString(Strings[name]);
+  let next = 0;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const kind = text[i + 1];
+    if (c !== '%' || kind === undefined) {
+      out += c;
+    } else if (kind === '%') {
+      out += '%';
+      i++;
+    } else if ((kind === 's' || kind === 'd') && next < args.length) {
+      const value = args[next++]!;
+      out += kind === 'd' ? String(Math.trunc(Number(value))) : String(value);
+      i++;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
