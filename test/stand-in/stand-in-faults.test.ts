@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AddonError, AddonErrorCodes, isTransient } from '../../addon/errors.js';
+import type { AddonError} from '../../addon/errors.js';
+import { AddonErrorCodes, isTransient } from '../../addon/errors.js';
 import { HelixClient, refreshAccessToken, requestDeviceAuthorization, validateAccessToken } from '../../addon/twitch/index.js';
 import { FakeClock } from '../../src/host/clock.js';
 import { STAND_IN_CLIENT_ID, type FaultKind } from '../../scripts/twitch-stand-in/index.js';
 import { standInWorld, type StandInWorld } from '../helpers/twitch-stand-in-world.js';
+import { rejection } from '../helpers/twitch-assert.js';
 
 let world: StandInWorld | undefined;
 
@@ -11,15 +13,6 @@ afterEach(async () => {
   await world?.close();
   world = undefined;
 });
-
-async function rejection(promise: Promise<unknown>): Promise<AddonError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AddonError);
-  return error as AddonError;
-}
 
 describe('faults on refresh', () => {
   it.each<[FaultKind, string]>([

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AddonError, AddonErrorCodes } from '../../addon/errors.js';
+import { AddonErrorCodes } from '../../addon/errors.js';
 import {
   getClips,
   getFollowedChannels,
@@ -18,6 +18,7 @@ import {
 import { FakeClock } from '../../src/host/clock.js';
 import { HELIX_CATALOGUE, STAND_IN_CLIENT_ID, channelLogin, gameId, userIdFor } from '../../scripts/twitch-stand-in/index.js';
 import { standInWorld, type StandInWorld } from '../helpers/twitch-stand-in-world.js';
+import { rejection } from '../helpers/twitch-assert.js';
 
 let world: StandInWorld | undefined;
 
@@ -31,15 +32,6 @@ async function helixFor(options: Parameters<typeof standInWorld>[0] = {}, login 
   const issued = world.server.issueTokens({ login });
   const helix = new HelixClient({ dispatcher: world.dispatcher, helixUrl: world.server.helixUrl, clientId: STAND_IN_CLIENT_ID, accessToken: issued.accessToken, clock: new FakeClock() });
   return { helix, issued, server: world.server };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AddonError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AddonError);
-  return error as AddonError;
 }
 
 describe('the stand-in Helix', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AddonError, AddonErrorCodes } from '../../addon/errors.js';
+import { AddonErrorCodes } from '../../addon/errors.js';
 import {
   pollDeviceToken,
   pollDeviceTokenOnce,
@@ -11,6 +11,7 @@ import {
 import { userIdFor } from '../../scripts/twitch-stand-in/index.js';
 import { ScaledClock } from '../helpers/twitch-scaled-clock.js';
 import { standInWorld, type StandInWorld } from '../helpers/twitch-stand-in-world.js';
+import { rejection } from '../helpers/twitch-assert.js';
 
 const SCOPES = ['user:read:follows', 'chat:read'];
 let world: StandInWorld | undefined;
@@ -19,15 +20,6 @@ afterEach(async () => {
   await world?.close();
   world = undefined;
 });
-
-async function rejection(promise: Promise<unknown>): Promise<AddonError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AddonError);
-  return error as AddonError;
-}
 
 describe('device login against the stand-in', () => {
   it('waits with authorization_pending until the user approves, then returns tokens that validate', async () => {

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AddonError, AddonErrorCodes } from '../../addon/errors.js';
+import { AddonErrorCodes } from '../../addon/errors.js';
 import { pollDeviceToken, type DeviceAuthorization, type PollDeviceTokenOptions } from '../../addon/twitch/index.js';
 import { FakeClock } from '../../src/host/clock.js';
 import { recordingLogger } from '../helpers/twitch-log.js';
 import { connectionRefused, OAUTH_ORIGIN, OAUTH_URL, TwitchMock, type ScriptedReply } from '../helpers/twitch-mock.js';
 import { tokenBody } from '../helpers/twitch-responses.js';
+import { rejection } from '../helpers/twitch-assert.js';
 
 const DEVICE_CODE = 'device-code-that-must-stay-secret';
 const START = Date.UTC(2026, 5, 1, 12, 0, 0);
@@ -38,15 +39,6 @@ function setup(replies: ScriptedReply[], authorization: Partial<DeviceAuthorizat
   };
   const requestSeconds = () => mock!.requests.map((r) => (r.atMs - START) / 1000);
   return { clock, mock, log, options, requestSeconds };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AddonError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AddonError);
-  return error as AddonError;
 }
 
 describe('pollDeviceToken', () => {

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AddonError, AddonErrorCodes } from '../../addon/errors.js';
-import { HelixClient, helixUrl, processHelixResponse, type HelixClientOptions } from '../../addon/twitch/index.js';
+import { AddonErrorCodes } from '../../addon/errors.js';
+import { buildHelixUrl, HelixClient, processHelixResponse, type HelixClientOptions } from '../../addon/twitch/index.js';
 import { FakeClock } from '../../src/host/clock.js';
 import { HELIX_ORIGIN, HELIX_URL, TwitchMock, type ScriptedReply } from '../helpers/twitch-mock.js';
 import { jsonResponse, htmlResponse } from '../helpers/twitch-responses.js';
+import { rejection } from '../helpers/twitch-assert.js';
 
 const START = Date.UTC(2026, 5, 1, 12, 0, 0);
 let mock: TwitchMock | undefined;
@@ -23,23 +24,14 @@ function client(replies: ScriptedReply[], extra: Partial<HelixClientOptions> = {
   return { clock, helix, mock };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AddonError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AddonError);
-  return error as AddonError;
-}
-
-describe('helixUrl', () => {
+describe('buildHelixUrl', () => {
   it('repeats a key for each value of an array and leaves out empty values', () => {
-    const url = helixUrl('https://api.twitch.tv/helix', 'streams', { user_id: ['1', '2'], game_id: undefined, language: null, first: 50, live_only: true });
+    const url = buildHelixUrl('https://api.twitch.tv/helix', 'streams', { user_id: ['1', '2'], game_id: undefined, language: null, first: 50, live_only: true });
     expect(url.toString()).toBe('https://api.twitch.tv/helix/streams?user_id=1&user_id=2&first=50&live_only=true');
   });
 
   it('encodes search text', () => {
-    expect(helixUrl(undefined, 'search/channels', { query: 'a&b c' }).search).toBe('?query=a%26b+c');
+    expect(buildHelixUrl(undefined, 'search/channels', { query: 'a&b c' }).search).toBe('?query=a%26b+c');
   });
 });
 
