@@ -4,6 +4,7 @@ import {
   effectiveTimeoutMs,
   refreshAccessToken,
   validateAccessToken,
+  MAX_BODY_BYTES,
   MAX_TIMEOUT_MS,
 } from '../../addon/twitch/index.js';
 import { connectionRefused, OAUTH_ORIGIN, OAUTH_URL, TwitchMock } from '../helpers/twitch-mock.js';
@@ -68,5 +69,12 @@ describe('transport failures', () => {
     mock = new TwitchMock();
     const error = await rejection(validateAccessToken(options(), 'access-1'));
     expect(error.code).toBe(AddonErrorCodes.NETWORK);
+  });
+
+  it('stops reading a reply larger than MAX_BODY_BYTES with BAD_RESPONSE', async () => {
+    mock = new TwitchMock().script(OAUTH_ORIGIN, 'GET', '/oauth2/validate', { status: 200, body: 'x'.repeat(MAX_BODY_BYTES + 1) });
+    const error = await rejection(validateAccessToken(options(), 'access-1'));
+    expect(error.code).toBe(AddonErrorCodes.BAD_RESPONSE);
+    expect(error.message).toContain('larger than 8 MiB');
   });
 });
