@@ -122,3 +122,32 @@ describe('faults on other endpoints', () => {
     world = undefined;
   });
 });
+
+describe('the control endpoints', () => {
+  async function post(path: string, form: Record<string, string>) {
+    const reply = await world!.dispatcher.request({
+      origin: world!.server.url,
+      path,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
+    return { status: reply.statusCode, body: (await reply.body.json()) as unknown };
+  }
+
+  it('queues a fault over HTTP and reports the counters', async () => {
+    world = await standInWorld();
+    const issued = world.server.issueTokens();
+    expect(await post('/_stand-in/faults', { endpoint: 'token-refresh', kind: 'status500', times: '1' })).toEqual({ status: 200, body: { 'token-refresh': 1 } });
+    expect((await rejection(refreshAccessToken(world.oauth, issued.refreshToken))).code).toBe(AddonErrorCodes.SERVER_ERROR);
+    const counters = await world.dispatcher.request({ origin: world.server.url, path: '/_stand-in/counters', method: 'GET' });
+    expect(await counters.body.json()).toMatchObject({ 'token-refresh': 1, 'fault-status500': 1 });
+  });
+
+  it('refuses an unknown fault kind with a 400 that lists the valid ones', async () => {
+    world = await standInWorld();
+    const reply = await post('/_stand-in/faults', { endpoint: 'token-refresh', kind: 'explode' });
+    expect(reply.status).toBe(400);
+    expect(JSON.stringify(reply.body)).toContain('consumeAndDrop');
+  });
+});

@@ -247,4 +247,15 @@ describe('validate and revoke against the stand-in', () => {
     const error = await rejection(revokeToken({ ...world.oauth, clientId: 'nobody' }, 'x'));
     expect(error.code).toBe(AddonErrorCodes.CLIENT_ID_INVALID);
   });
+
+  it('adopts tokens a test hands it, as a legacy login written by the Python add-on', async () => {
+    world = await standInWorld();
+    const { server, oauth } = world;
+    server.issueTokens({ accessToken: 'legacyaccess0000000000000000001', refreshToken: 'legacyrefresh0000000000000000000000000000000000001', login: 'carol' });
+    expect((await validateAccessToken(oauth, 'legacyaccess0000000000000000001')).login).toBe('carol');
+    const fresh = await refreshAccessToken(oauth, 'legacyrefresh0000000000000000000000000000000000001');
+    expect(server.isRefreshTokenLive('legacyrefresh0000000000000000000000000000000000001')).toBe(false);
+    expect(server.isRefreshTokenLive(fresh.refreshToken)).toBe(true);
+    expect(() => server.issueTokens({ accessToken: 'legacyaccess0000000000000000001' })).toThrow(/issued already/);
+  });
 });
