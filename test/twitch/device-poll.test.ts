@@ -192,4 +192,13 @@ describe('pollDeviceToken', () => {
     expect(text).not.toContain(tokenBody().access_token as string);
     expect(text).not.toContain(tokenBody().refresh_token as string);
   });
+
+  it('ends with the error onTick throws, also while a poll is in flight', async () => {
+    const { clock, options } = setup([{ ...pending, delayMs: 10_000 }], {}, {
+      onTick: () => {
+        if (clock.now() - START >= 6_000) throw new Error('dialog gone');
+      },
+    });
+    await expect(clock.drive(pollDeviceToken(options))).rejects.toThrow('dialog gone');
+  });
 });
