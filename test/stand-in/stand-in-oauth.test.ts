@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AddonErrorCodes } from '../../addon/errors.js';
+import { AddonErrorCodes, type AddonError } from '../../addon/errors.js';
 import {
   pollDeviceToken,
   pollDeviceTokenOnce,
@@ -187,6 +187,18 @@ describe('refresh against the stand-in', () => {
     const error = await rejection(refreshAccessToken(oauth, issued.refreshToken));
     expect(error.code).toBe(AddonErrorCodes.REFRESH_TOKEN_INVALID);
     expect(server.counters).toMatchObject({ 'token-refresh': 2, 'refresh-ok': 1, 'refresh-invalid': 1 });
+  });
+
+  it('lets only one of eight simultaneous refreshes with the same token win; the others get "Invalid refresh token"', async () => {
+    world = await standInWorld();
+    const { server, oauth } = world;
+    const issued = server.issueTokens();
+    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => refreshAccessToken(oauth, issued.refreshToken)));
+    const won = outcomes.filter((o) => o.status === 'fulfilled');
+    const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost.map((o) => (o.reason as AddonError).code)).toEqual(Array(7).fill(AddonErrorCodes.REFRESH_TOKEN_INVALID));
+    expect(server.counters).toMatchObject({ 'token-refresh': 8, 'refresh-ok': 1, 'refresh-invalid': 7 });
   });
 
   it('answers "missing client secret" to a confidential Client-ID and leaves its token alive', async () => {
