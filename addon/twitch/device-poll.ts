@@ -71,8 +71,9 @@ export async function pollDeviceToken(options: PollDeviceTokenOptions): Promise<
     const stopTicker = new AbortController();
     let cancelledByUser = false;
     let tickError: { error: unknown } | undefined;
+    // Without onTick only the signal can cancel, and it reaches the request directly.
     const ticker = (async () => {
-      while (await clock.sleep(TICK_MS, stopTicker.signal)) {
+      while (onTick && (await clock.sleep(TICK_MS, stopTicker.signal))) {
         try {
           if (!userCancelled()) continue;
           cancelledByUser = true;
