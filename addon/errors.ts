@@ -42,7 +42,8 @@ export interface AddonErrorOptions {
 
 /**
  * Base of every add-on error: a stable `code`, a message a user can act on, the `cause` kept.
- * Messages never contain tokens, refresh tokens, device codes or client secrets.
+ * Messages never contain tokens, refresh tokens, device codes or client secrets; a `cause` from
+ * undici may quote the request (its MockAgent quotes bodies and headers), so log `message`, not `cause`.
  */
 export class AddonError extends Error {
   readonly code: AddonErrorCode;

@@ -22,7 +22,7 @@ export interface PollDeviceTokenOptions extends OAuthOptions {
   logger?: TwitchLogger;
   /**
    * Called at least once a second, also while a poll is in flight, with the whole seconds left before
-   * the code expires; returning `true` cancels (CANCELLED) within a second.
+   * the code expires; returning `true` cancels (CANCELLED) within a second. What it throws ends the poll.
    */
   onTick?: (secondsLeft: number) => boolean | void;
   /** When the device authorization reply arrived, ms epoch; `expires_in` counts from it. Default: now. */
@@ -70,13 +70,19 @@ export async function pollDeviceToken(options: PollDeviceTokenOptions): Promise<
     const requestAbort = new AbortController();
     const stopTicker = new AbortController();
     let cancelledByUser = false;
+    let tickError: { error: unknown } | undefined;
+    // Without onTick only the signal can cancel, and it reaches the request directly.
     const ticker = (async () => {
-      while (await clock.sleep(TICK_MS, stopTicker.signal)) {
-        if (userCancelled()) {
+      while (onTick && (await clock.sleep(TICK_MS, stopTicker.signal))) {
+        try {
+          if (!userCancelled()) continue;
           cancelledByUser = true;
-          requestAbort.abort();
-          return;
+        } catch (error) {
+          // Rethrown after the request, so it never surfaces as an unhandled rejection meanwhile.
+          tickError = { error };
         }
+        requestAbort.abort();
+        return;
       }
     })();
     const requestSignal = signal ? AbortSignal.any([signal, requestAbort.signal]) : requestAbort.signal;
@@ -84,6 +90,7 @@ export async function pollDeviceToken(options: PollDeviceTokenOptions): Promise<
       const response = await deviceTokenRequest({ ...options, signal: requestSignal }, authorization.deviceCode, options.scopes);
       return await processDeviceTokenResponse(response, clock.now());
     } catch (error) {
+      if (tickError) throw tickError.error;
       if (cancelledByUser) throw cancelled('by the user');
       if (signal?.aborted) throw cancelled('aborted');
       throw error;

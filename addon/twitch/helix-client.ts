@@ -39,7 +39,7 @@ export interface HelixRequestOptions extends TwitchHttpOptions {
 }
 
 /** Builds `{helix}/<endpoint>?<query>` with repeated keys for arrays. */
-export function helixUrl(base: string | undefined, endpoint: string, query: HelixQuery = {}): URL {
+export function buildHelixUrl(base: string | undefined, endpoint: string, query: HelixQuery = {}): URL {
   const url = joinUrl(base ?? DEFAULT_HELIX_URL, endpoint);
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
@@ -53,7 +53,7 @@ export function helixUrl(base: string | undefined, endpoint: string, query: Heli
 export function helixRequest(options: HelixRequestOptions, endpoint: string, query: HelixQuery, accessToken: string): Promise<Response> {
   return sendTwitchRequest(options, {
     method: 'GET',
-    url: helixUrl(options.helixUrl, endpoint, query),
+    url: buildHelixUrl(options.helixUrl, endpoint, query),
     headers: { 'client-id': options.clientId, authorization: `Bearer ${accessToken}` },
   });
 }

@@ -5,6 +5,8 @@ import { AddonError, AddonErrorCodes } from '../errors.js';
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** No request may wait longer than this, in ms, whatever the caller asks. */
 export const MAX_TIMEOUT_MS = 15_000;
+/** Largest reply body read, in bytes; Helix pages are a few hundred KiB at most. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** What every Twitch request needs from its caller. */
 export interface TwitchHttpOptions {
@@ -56,7 +58,17 @@ export async function sendTwitchRequest(http: TwitchHttpOptions, request: Twitch
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
     });
-    const bytes = await reply.body.arrayBuffer();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of reply.body) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) {
+        reply.body.destroy();
+        throw new AddonError(AddonErrorCodes.BAD_RESPONSE, `Twitch (${where}) sent a reply larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; try again later.`, { status: reply.statusCode });
+      }
+      chunks.push(chunk as Buffer);
+    }
+    const bytes = Buffer.concat(chunks);
     if (reply.statusCode < 200 || reply.statusCode > 599) {
       throw new AddonError(AddonErrorCodes.BAD_RESPONSE, `Twitch (${where}) answered with HTTP status ${reply.statusCode}, which it never sends.`, { status: reply.statusCode });
     }

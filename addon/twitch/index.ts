@@ -15,5 +15,6 @@ export * from './oauth-options.js';
 export * from './refresh.js';
 export * from './response.js';
 export * from './revoke.js';
+export * from './scopes.js';
 export * from './tokens.js';
 export * from './validate.js';

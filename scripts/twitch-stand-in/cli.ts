@@ -59,6 +59,8 @@ export async function runStandIn(args: string[], io: StandInCliIo, stop: AbortSi
       `Stand-in Twitch listening on ${standIn.url}`,
       `Approve logins at ${standIn.activateUrl}`,
       `Client-ID (public): ${parsed.clientId} (any other Client-ID is accepted as public too)`,
+      `Request counters: GET ${standIn.url}/_stand-in/counters`,
+      `Faults: POST ${standIn.url}/_stand-in/faults with endpoint=token-refresh&kind=status500[&times=N]`,
       '',
       'Environment for the add-on:',
       `TWITCH_OAUTH_URL=${standIn.oauthUrl}`,

@@ -18,6 +18,11 @@ export type FaultKind =
 /** Where a fault applies; `token` covers both grants. */
 export type FaultEndpoint = 'device' | 'token' | 'token-device' | 'token-refresh' | 'validate' | 'revoke' | 'helix';
 
+/** Every fault kind, for validating input from outside. */
+export const FAULT_KINDS: readonly FaultKind[] = ['status500', 'status429', 'timeout', 'reset', 'garbage', 'html', 'consumeAndDrop'];
+/** Every fault endpoint. */
+export const FAULT_ENDPOINTS: readonly FaultEndpoint[] = ['device', 'token', 'token-device', 'token-refresh', 'validate', 'revoke', 'helix'];
+
 export interface FaultOptions {
   /** How many of the next matching requests get the fault; default 1. */
   times?: number;

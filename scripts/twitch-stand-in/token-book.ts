@@ -44,6 +44,17 @@ interface DeviceGrant {
   login: string;
 }
 
+/** What `issue` may be told; tokens given are adopted as they are (a legacy login a test wrote). */
+export interface IssueOptions {
+  clientId: string;
+  login: string;
+  scopes?: string[];
+  /** Lifetime of the access token, in seconds; may be negative for one already expired. */
+  expiresInSeconds?: number;
+  accessToken?: string;
+  refreshToken?: string;
+}
+
 /** A token set as the stand-in issued it, with the user it belongs to. */
 export interface IssuedTokens {
   accessToken: string;
@@ -180,11 +191,12 @@ export class TokenBook {
   }
 
   /** Creates a token set directly (tests, the `issueTokens` API). */
-  issue(options: { clientId: string; login: string; scopes?: string[]; expiresInSeconds?: number }): IssuedTokens {
+  issue(options: IssueOptions): IssuedTokens {
     const now = this.#now();
     const expiresInSeconds = options.expiresInSeconds ?? this.#lifetimes.accessTokenSeconds;
-    const accessToken = token(30);
-    const refreshToken = token(50);
+    const accessToken = options.accessToken ?? token(30);
+    const refreshToken = options.refreshToken ?? token(50);
+    if (this.#access.has(accessToken) || this.#refresh.has(refreshToken)) throw new Error('these tokens were issued already');
     const userId = userIdFor(options.login);
     const scopes = [...(options.scopes ?? [])];
     this.#access.set(accessToken, { clientId: options.clientId, login: options.login, userId, scopes, expiresAtMs: now + expiresInSeconds * 1000, refreshToken });

@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { activateFormPage, activateResultPage } from './activate-page.js';
-import { FaultQueue, type FaultEndpoint, type FaultKind, type FaultOptions, type QueuedFault } from './faults.js';
+import { FAULT_ENDPOINTS, FAULT_KINDS, FaultQueue, type FaultEndpoint, type FaultKind, type FaultOptions, type QueuedFault } from './faults.js';
 import { helixRoute } from './helix-routes.js';
-import { TokenBook, type IssuedTokens, type TokenLifetimes } from './token-book.js';
+import { TokenBook, type IssuedTokens, type IssueOptions, type TokenLifetimes } from './token-book.js';
 
 export type { FaultEndpoint, FaultKind, FaultOptions } from './faults.js';
-export type { IssuedTokens, TokenLifetimes } from './token-book.js';
+export type { IssuedTokens, IssueOptions, TokenLifetimes } from './token-book.js';
 
 /** The stand-in's default Client-ID, registered as public. */
 export const STAND_IN_CLIENT_ID = 'standinpublicclientid000000000';
@@ -51,8 +51,11 @@ export interface TwitchStandIn {
   /** Declines a pending user code; throws when the code is not pending. */
   deny(userCode: string): void;
   registerClient(clientId: string, options?: { confidential?: boolean }): void;
-  /** Creates a token set directly, as a finished device login would. */
-  issueTokens(options?: { clientId?: string; login?: string; scopes?: string[]; expiresInSeconds?: number }): IssuedTokens;
+  /**
+   * Creates a token set directly, as a finished device login would. Default Client-ID: the stand-in's
+   * public one; default login `viewer`; given `accessToken`/`refreshToken` values are adopted as they are.
+   */
+  issueTokens(options?: Partial<IssueOptions>): IssuedTokens;
   /** True while the refresh token would be accepted (not used, not revoked, not expired). */
   isRefreshTokenLive(refreshToken: string): boolean;
   /** True while the access token is accepted by /validate and Helix. */
@@ -321,6 +324,27 @@ export async function startTwitchStandIn(options: TwitchStandInOptions = {}): Pr
       : html(400, activateFormPage(code, 'This code is unknown or has expired.'));
   };
 
+  // For people and other processes driving a stand-in started from the command line.
+  const control = async (path: string, req: IncomingMessage): Promise<Reply> => {
+    if (path === 'counters' && req.method === 'GET') return json(200, { ...counters });
+    if (path === 'faults' && req.method === 'GET') return json(200, faults.pending());
+    if (path === 'faults' && req.method === 'POST') {
+      const form = new URLSearchParams(await readBody(req));
+      const endpoint = form.get('endpoint') as FaultEndpoint;
+      const kind = form.get('kind') as FaultKind;
+      if (!FAULT_ENDPOINTS.includes(endpoint) || !FAULT_KINDS.includes(kind)) {
+        return twitchError(400, `endpoint must be one of ${FAULT_ENDPOINTS.join(', ')} and kind one of ${FAULT_KINDS.join(', ')}`);
+      }
+      faults.add(endpoint, kind, {
+        times: form.has('times') ? Number(form.get('times')) : undefined,
+        retryAfterSeconds: form.has('retry_after') ? Number(form.get('retry_after')) : undefined,
+        status: form.has('status') ? Number(form.get('status')) : undefined,
+      });
+      return json(200, faults.pending());
+    }
+    return twitchError(404, 'Not Found');
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const path = url.pathname;
@@ -329,6 +353,7 @@ export async function startTwitchStandIn(options: TwitchStandInOptions = {}): Pr
       if (path.startsWith('/oauth2/')) reply = await oauth(path.slice('/oauth2/'.length), req, res, url);
       else if (path.startsWith('/helix/')) reply = req.method === 'GET' ? helix(path.slice('/helix/'.length), req, res, url) : twitchError(405, 'Method Not Allowed');
       else if (path === '/activate') reply = await activate(req, url);
+      else if (path.startsWith('/_stand-in/')) reply = await control(path.slice('/_stand-in/'.length), req);
       else if (path === '/') reply = html(200, `<!doctype html><p>Stand-in Twitch. <a href="/activate">Activate a device</a></p>`);
       else reply = twitchError(404, 'Not Found');
     } catch (error) {
@@ -374,8 +399,7 @@ export async function startTwitchStandIn(options: TwitchStandInOptions = {}): Pr
       if (!book.deny(userCode)) throw new Error(`user code ${userCode} is not pending`);
     },
     registerClient: (clientId, client = {}) => book.registerClient(clientId, client.confidential === true),
-    issueTokens: (issue = {}) =>
-      book.issue({ clientId: issue.clientId ?? STAND_IN_CLIENT_ID, login: issue.login ?? 'viewer', scopes: issue.scopes, expiresInSeconds: issue.expiresInSeconds }),
+    issueTokens: (issue = {}) => book.issue({ ...issue, clientId: issue.clientId ?? STAND_IN_CLIENT_ID, login: issue.login ?? 'viewer' }),
     isRefreshTokenLive: (token) => book.isRefreshTokenLive(token),
     isAccessTokenLive: (token) => book.accessGrant(token) !== undefined,
     injectFault: (endpoint, kind, fault) => faults.add(endpoint, kind, fault),
