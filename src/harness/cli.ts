@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   service: async () => (await import('./commands/service.js')).serviceCommand,
   browse: async () => (await import('./commands/browse.js')).browseCommand,
   settings: async () => (await import('./commands/settings.js')).settingsCommand,
+  po: async () => (await import('./commands/po.js')).poCommand,
 };
 
 const USAGE = `usage: kodi-shim <command> [options]
@@ -20,6 +21,10 @@ const USAGE = `usage: kodi-shim <command> [options]
                               the setting definitions, with values from a user file
   settings get <id>           one setting's value in the profile
   settings set <id> <value>   change one setting, checked against its definition
+  po check <file|folder...> [--json]
+                              what Kodi will do with a strings.po: drops, cuts, overrides
+  po dump <file> [--fallback <en_gb file>] [--json]
+                              the strings Kodi would display
 
 Every command takes --profile DIR (Kodi's userdata; default $KODI_SHIM_PROFILE or
 ~/.kodi-shim/userdata), --addon DIR (default: this package) and --debug.
