@@ -94,6 +94,7 @@ export interface HelixClientOptions extends HelixRequestOptions {
   /**
    * Called once when Helix answers 401: force a refresh and return the new access token, or null
    * when there is none. The call is then retried once with it (Twitch's advice: react to the 401).
+   * What it throws (REFRESH_TOKEN_INVALID, a network error) is what the call throws.
    */
   onUnauthorized?: () => Promise<string | null>;
   clock: TwitchClock;
@@ -115,8 +116,12 @@ export class HelixClient {
     this.#log = options.logger ?? silentLogger;
   }
 
+  #lastRateLimit: HelixRateLimit | null = null;
+
   /** The last `Ratelimit-*` reading, for callers that pace themselves. */
-  lastRateLimit: HelixRateLimit | null = null;
+  get lastRateLimit(): HelixRateLimit | null {
+    return this.#lastRateLimit;
+  }
 
   /** `GET {helix}/<endpoint>?<query>`: one page of raw items. `signal` overrides the client's. */
   async get(endpoint: string, query: HelixQuery = {}, signal?: AbortSignal): Promise<HelixPage<HelixItem>> {
@@ -129,7 +134,7 @@ export class HelixClient {
     for (;;) {
       try {
         const page = await processHelixResponse(await helixRequest(requestOptions, endpoint, query, token), options.clock.now());
-        this.lastRateLimit = page.rateLimit ?? this.lastRateLimit;
+        this.#lastRateLimit = page.rateLimit ?? this.#lastRateLimit;
         return page;
       } catch (error) {
         if (!(error instanceof AddonError)) throw error;

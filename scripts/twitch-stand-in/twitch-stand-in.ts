@@ -126,7 +126,7 @@ export async function startTwitchStandIn(options: TwitchStandInOptions = {}): Pr
 
   const clientKnown = (clientId: string) => clientId !== '' && (!strict || book.isKnownClient(clientId));
 
-  // Applies a fault; returns true when the request must get no ordinary reply.
+  // Applies a fault: the reply to send instead, or 'handled' when the request gets none (held or dropped).
   const applyFault = (fault: QueuedFault, res: ServerResponse, req: IncomingMessage): Reply | 'handled' => {
     count(`fault-${fault.kind}`);
     log(`fault ${fault.kind} on ${req.method} ${req.url?.split('?')[0]}`);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AddonErrorCodes } from '../../addon/errors.js';
+import { AddonError, AddonErrorCodes } from '../../addon/errors.js';
 import { buildHelixUrl, HelixClient, processHelixResponse, type HelixClientOptions } from '../../addon/twitch/index.js';
 import { FakeClock } from '../../src/host/clock.js';
 import { HELIX_ORIGIN, HELIX_URL, TwitchMock, type ScriptedReply } from '../helpers/twitch-mock.js';
@@ -107,6 +107,16 @@ describe('HelixClient', () => {
     expect((await rejection(helix.get('users'))).code).toBe(AddonErrorCodes.UNAUTHORIZED);
     expect(renewals).toBe(1);
     expect(mock.requests).toHaveLength(2);
+  });
+
+  it('throws what the renewal throws, such as REFRESH_TOKEN_INVALID, without retrying', async () => {
+    const { helix, mock } = client([unauthorized, ok()], {
+      onUnauthorized: async () => {
+        throw new AddonError(AddonErrorCodes.REFRESH_TOKEN_INVALID, 'log in again');
+      },
+    });
+    expect((await rejection(helix.get('users'))).code).toBe(AddonErrorCodes.REFRESH_TOKEN_INVALID);
+    expect(mock.requests).toHaveLength(1);
   });
 
   it('does not retry when the renewal yields no token', async () => {
