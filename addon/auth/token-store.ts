@@ -60,12 +60,15 @@ export class TokenStore {
   }
 
   /** Takes the cross-process lock on the token file, waiting at most `waitMs`. */
-  lock(waitMs = TOKEN_LOCK_WAIT_MS): Promise<HeldLock> {
+  async lock(waitMs = TOKEN_LOCK_WAIT_MS): Promise<HeldLock> {
+    // The lock lives beside the file: on a first login the data folder may not exist yet.
+    await this.#kodi.shim.files.mkdirs(this.#kodi.shim.dataFolder);
     return this.#kodi.shim.files.lock(this.path, { waitMs });
   }
 
   /** The lock if it is free right now, else null. */
-  tryLock(): Promise<HeldLock | null> {
+  async tryLock(): Promise<HeldLock | null> {
+    await this.#kodi.shim.files.mkdirs(this.#kodi.shim.dataFolder);
     return this.#kodi.shim.files.tryLock(this.path);
   }
 }

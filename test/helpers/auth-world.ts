@@ -97,6 +97,27 @@ export class AuthWorld {
     return { access: issued.accessToken, refresh: issued.refreshToken };
   }
 
+  /**
+   * Moves fake time forward `ms` in steps of `stepMs`, each time first waiting (in real time) until
+   * every process is idle in a clock sleep, so real I/O (HTTP, locks) finishes between steps.
+   */
+  async advanceIdle(ms: number, stepMs = 60_000): Promise<void> {
+    for (let done = 0; done < ms; done += stepMs) {
+      await this.idle();
+      await this.clock.advance(Math.min(stepMs, ms - done));
+    }
+    await this.idle();
+  }
+
+  /** Resolves once `count` sleeps wait on the clock (default: one per process), polling in real time. */
+  async idle(count = this.processes.length): Promise<void> {
+    const deadline = performance.now() + 5_000;
+    while (this.clock.pending < count) {
+      if (performance.now() > deadline) throw new Error(`AuthWorld.idle: only ${this.clock.pending} of ${count} sleeps after 5 s`);
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  }
+
   /** Every log line of every process, for searching secrets. */
   allLogText(): string {
     return this.processes.flatMap((p) => p.host.log.records.map((r) => r.message)).join('\n');
