@@ -23,6 +23,9 @@ export interface Route {
   run(context: RouteContext): Promise<boolean | void>;
 }
 
+/** Mode → loader of its route. */
+export type RouteTable = Readonly<Record<string, () => Promise<Route>>>;
+
 export interface RouterMessages {
   heading: string;
   unknownMode(mode: string): string;
@@ -35,7 +38,7 @@ export interface RouterMessages {
  */
 export async function dispatch(
   kodi: Kodi,
-  routes: Readonly<Record<string, Route>>,
+  routes: RouteTable,
   messages: (addon: RouteContext['addon']) => RouterMessages,
 ): Promise<void> {
   const [base = '', handleText = '-1', query = ''] = kodi.sys.argv;
@@ -44,7 +47,7 @@ export async function dispatch(
   const addon = new kodi.xbmcaddon.Addon();
   const modeParam = params.mode;
   const mode = modeParam === undefined || modeParam === null || modeParam === '' ? 'main' : String(modeParam);
-  const route = Object.hasOwn(routes, mode) ? routes[mode] : undefined;
+  const route = Object.hasOwn(routes, mode) ? await routes[mode]!() : undefined;
   const text = messages(addon);
   if (!route) return refuse(kodi, handle, text.heading, text.unknownMode(mode));
   const missing = (route.required ?? []).filter((name) => {

@@ -1,15 +1,11 @@
-import type { Route } from '../router.js';
-import { deviceLoginRoute } from './device-login.js';
-import { mainRoute } from './main.js';
-import { revokeTokenRoute } from './revoke-token.js';
-import { settingsRoute } from './settings.js';
-import { updateTokenRoute } from './update-token.js';
+import type { RouteTable } from '../router.js';
 
+// Each route loads on first use, so the root menu does not pay for the Twitch client and the auth code.
 /** Every mode this add-on serves. */
-export const routes: Readonly<Record<string, Route>> = {
-  main: mainRoute,
-  device_login: deviceLoginRoute,
-  revoke_token: revokeTokenRoute,
-  update_token: updateTokenRoute,
-  settings: settingsRoute,
+export const routes: RouteTable = {
+  main: async () => (await import('./main.js')).mainRoute,
+  device_login: async () => (await import('./device-login.js')).deviceLoginRoute,
+  revoke_token: async () => (await import('./revoke-token.js')).revokeTokenRoute,
+  update_token: async () => (await import('./update-token.js')).updateTokenRoute,
+  settings: async () => (await import('./settings.js')).settingsRoute,
 };

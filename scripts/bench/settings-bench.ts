@@ -25,7 +25,7 @@ const USER_FILE = `<settings version="2">
 
 function childScript(root: string, dataFolder: string, cache: boolean): string {
   const settings = pathToFileURL(join(root, 'dist/src/settings/index.js')).href;
-  const options = JSON.stringify({ addonId: 'plugin.video.twitch', addonPath: root, dataFolder, ...(cache ? {} : { definitionsCacheFile: null }) });
+  const options = JSON.stringify({ addonId: 'plugin.video.twitch', addonPath: root, dataFolder, definitionsCacheFile: cache ? `${dataFolder}/cache/settings-definitions.json` : null });
   return (
     `import fs from 'node:fs';` +
     `const started = performance.now();` +

@@ -30,6 +30,8 @@ export function createXbmcaddon(invocation: Invocation) {
         addonId: manifest.id,
         addonPath: manifest.path,
         dataFolder: host.addonDataFolder(manifest.id),
+        // Kodi's temp folder, not the user's data: a cache is not the user's to back up.
+        definitionsCacheFile: host.translatePath(`special://temp/kodi-shim/settings-definitions-${manifest.id}.json`),
         onSaved: () => host.settingsChanged(manifest.id),
       });
     }

@@ -19,7 +19,7 @@ export interface LoadDefinitionsOptions {
   file: string;
   /**
    * Where parsed definitions are kept between processes (JSON, keyed by the source's size and mtime);
-   * `undefined` = no cache. Written only into a folder that already exists.
+   * `undefined` = no cache. Its folder is created when missing.
    */
   cacheFile?: string;
 }
@@ -69,9 +69,9 @@ function readCache(fs: HostFs, cacheFile: string): CacheFile | undefined {
 
 /** Temporary file then rename, synchronously (loading is synchronous); a cache that cannot be written is skipped. */
 function writeCache(fs: HostFs, cacheFile: string, text: string): void {
-  if (!fs.existsSync(dirname(cacheFile))) return;
   const temp = `${cacheFile}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   try {
+    fs.mkdirSync(dirname(cacheFile), { recursive: true });
     fs.writeFileSync(temp, text);
     fs.renameSync(temp, cacheFile);
   } catch {

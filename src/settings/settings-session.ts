@@ -49,8 +49,8 @@ export interface SettingsSessionOptions {
   /** Default `merge`. */
   writeMode?: SettingsWriteMode;
   /**
-   * Parsed definitions cache (JSON); default `<dataFolder>/.settings-definitions.json`, written only
-   * once that folder exists; `null` = no cache.
+   * Where parsed definitions are cached between processes (JSON, keyed by the definitions file's size
+   * and mtime; `xbmcaddon` puts it in `special://temp`); absent or `null` = no cache.
    */
   definitionsCacheFile?: string | null;
   /** Milliseconds since the epoch, for the name of a corrupt file moved aside; default `Date.now`. */

@@ -41,10 +41,7 @@ class SettingsStore implements SettingsSession {
 
   definitions(): SettingsDefinitions {
     if (!this.#definitions) {
-      const cacheFile =
-        this.#options.definitionsCacheFile === undefined
-          ? join(this.#options.dataFolder, '.settings-definitions.json')
-          : (this.#options.definitionsCacheFile ?? undefined);
+      const cacheFile = this.#options.definitionsCacheFile ?? undefined;
       let definitions: SettingsDefinitions;
       try {
         ({ definitions } = loadSettingsDefinitions({
