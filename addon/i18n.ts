@@ -107,6 +107,7 @@ export const Strings = Object.freeze({
   LOGIN_FAILED: 30821,
   LOGIN_AGAIN_LOST_REPLY: 30822,
   REVOKE_LOCAL_ONLY: 30823,
+  TWITCH_ERROR: 30824,
   SETTING_USE_CACHE: 30900,
 } as const);
 

@@ -1,6 +1,8 @@
 import type { Kodi } from '../../src/kodi/index.js';
+import { AddonError, AddonErrorCodes } from '../errors.js';
 import { t, type StringName } from '../i18n.js';
 import { createLogger, type AddonLogger } from '../logger.js';
+import { HelixClient } from '../twitch/helix-client.js';
 import { loadAuthConfig, type AuthConfig } from './auth-config.js';
 import { TokenManager, type AuthNotice } from './token-manager.js';
 
@@ -17,6 +19,11 @@ export interface AuthSession {
   config: AuthConfig;
   manager: TokenManager;
   log: AddonLogger;
+  /**
+   * A Helix client that sends the current token on every call and, when Helix answers 401, renews
+   * once through the token manager (so all processes share one refresh) and retries once.
+   */
+  helix(): HelixClient;
 }
 
 /** Builds the invocation's token manager; its notices appear as Kodi notifications in the user's language. */
@@ -32,5 +39,25 @@ export async function openAuthSession(kodi: Kodi, addon: Addon): Promise<AuthSes
       new kodi.xbmcgui.Dialog().notification(t(addon, 'ERROR_HEADING'), t(addon, NOTICE_TEXT[notice]), kodi.xbmcgui.NOTIFICATION_WARNING, 10_000);
     },
   });
-  return { config, manager, log };
+  const helix = () => {
+    let sent = '';
+    return new HelixClient({
+      ...config,
+      clock: kodi.shim.clock,
+      logger: log,
+      accessToken: async () => {
+        const grant = await manager.ensureValidToken();
+        if (!grant) throw new AddonError(AddonErrorCodes.UNAUTHORIZED, 'Nobody is logged in to Twitch; log in first.');
+        sent = grant.accessToken;
+        return sent;
+      },
+      onUnauthorized: async () => {
+        const renewed = await manager.ensureValidToken({ force: true, rejected: sent });
+        if (!renewed || renewed.accessToken === sent) return null;
+        sent = renewed.accessToken;
+        return sent;
+      },
+    });
+  };
+  return { config, manager, log, helix };
 }

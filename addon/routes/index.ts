@@ -8,4 +8,5 @@ export const routes: RouteTable = {
   revoke_token: async () => (await import('./revoke-token.js')).revokeTokenRoute,
   update_token: async () => (await import('./update-token.js')).updateTokenRoute,
   settings: async () => (await import('./settings.js')).settingsRoute,
+  following: async () => (await import('./following.js')).followingRoute,
 };
