@@ -16,9 +16,10 @@ export default tseslint.config(
     // The add-on sees Kodi only through the shim's public entry, as a real add-on sees only xbmc*.
     files: ['addon/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
+      '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
           { group: ['**/src/host/**', '**/src/harness/**', '**/src/settings/**', '**/src/language/**'], message: 'addon/ may import src/ only through src/kodi/index.js' },
+          { group: ['**/src/kodi/**'], allowTypeImports: true, message: 'addon/ takes Kodi from the `kodi` object its entry receives; import only types from src/kodi' },
         ],
       }],
     },
