@@ -24,7 +24,7 @@ export function formatListing(result: InvocationResult): string {
   return lines.join('\n') + '\n';
 }
 
-/** Kodi's label markup ([B], [COLOR x], [CR]) stripped for a terminal. */
-export function plain(label: string): string {
-  return label.replace(/\[\/?(B|I|UPPERCASE|LOWERCASE|CAPITALIZE|LIGHT)\]|\[COLOR [^\]]*\]|\[\/COLOR\]/gi, '').replace(/\[CR\]/gi, ' ');
+/** Kodi's label markup ([B], [COLOR x]) stripped for a terminal; `[CR]` becomes `newline`. */
+export function plain(label: string, newline = ' '): string {
+  return label.replace(/\[\/?(B|I|UPPERCASE|LOWERCASE|CAPITALIZE|LIGHT)\]|\[COLOR [^\]]*\]|\[\/COLOR\]/gi, '').replace(/\[CR\]/gi, newline);
 }

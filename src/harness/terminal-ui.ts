@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { ScriptedUi, type ScriptedAnswers, type UiShowEvent } from '../host/ui.js';
 import type { CliIo } from './cli-io.js';
+import { plain } from './listing-format.js';
 
 /**
  * The UI of `kodi-shim run`: answers from `--answers` first; then, with a person at the terminal, a
@@ -13,8 +14,28 @@ export function createTerminalUi(
   options: { quiet: boolean; mute?: () => boolean },
 ): ScriptedUi {
   const ui = new ScriptedUi(answers);
+  // A progress dialog repeats its text on every update; the terminal shows only the lines that changed.
+  let shownLines: string[] = [];
+  const progressText = (message: string | undefined) => {
+    const lines = plain(message ?? '', '\n').split('\n');
+    const fresh = lines.filter((line) => !shownLines.includes(line));
+    shownLines = lines;
+    return fresh;
+  };
+  const write = (event: UiShowEvent) => {
+    if (event.kind === 'progress') {
+      shownLines = [];
+      const fresh = progressText(event.messages[0]);
+      return io.stderr(`[progress] ${event.heading}\n${fresh.map((l) => `  ${l}\n`).join('')}`);
+    }
+    if (event.kind === 'progress-update') {
+      const fresh = progressText(event.message);
+      return io.stderr(fresh.map((l) => `  ${l} (${event.percent}%)\n`).join(''));
+    }
+    io.stderr(describe(event));
+  };
   // Once the add-on has refused the URL, the harness's own one-line message says it all.
-  if (!options.quiet) ui.onShow = (event) => options.mute?.() || io.stderr(describe(event));
+  if (!options.quiet) ui.onShow = (event) => options.mute?.() || write(event);
   if (io.interactive && io.stdin) {
     const ask = async (question: string): Promise<string> => {
       const rl = createInterface({ input: io.stdin!, output: process.stderr, terminal: true });
@@ -38,7 +59,7 @@ export function createTerminalUi(
 }
 
 function describe(event: UiShowEvent): string {
-  const indent = (text: string) => text.replace(/\[CR\]|\n/g, '\n  ');
+  const indent = (text: string) => plain(text, '\n').replace(/\n/g, '\n  ');
   switch (event.kind) {
     case 'notification':
       return `[notification] ${event.shown.heading}: ${event.shown.message}\n`;

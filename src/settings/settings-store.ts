@@ -14,6 +14,9 @@ import {
 } from './settings-values.js';
 import { XmlSyntaxError } from '../host/xml-lite.js';
 
+// The user's values include the tokens the add-on mirrors for the Python add-on: owner-only, like the token file.
+const USER_FILE_MODE = 0o600;
+
 /** The name of the user values file inside the add-on's data folder. */
 export const USER_SETTINGS_FILE = 'settings.xml';
 
@@ -232,7 +235,7 @@ class SettingsStore implements SettingsSession {
     await fs.promises.mkdir(dataFolder, { recursive: true });
     if ((this.#options.writeMode ?? 'merge') === 'kodi') {
       if (this.#readUserFile().kind === 'corrupt') await this.#moveAside();
-      await writeFileAtomic(fs, this.#file, serializeUserValues(definitions, this.#load()));
+      await writeFileAtomic(fs, this.#file, serializeUserValues(definitions, this.#load()), { mode: USER_FILE_MODE });
     } else {
       const lockOptions = { fs, ...(this.#options.lockWaitMs === undefined ? {} : { waitMs: this.#options.lockWaitMs }) };
       await withFileLock(this.#file, lockOptions, async (lock) => {
@@ -242,7 +245,7 @@ class SettingsStore implements SettingsSession {
         // Another process may have saved since we loaded: start from the file, apply only our changes.
         const fresh = resolveUserValues(definitions, read.kind === 'ok' ? read.file : undefined, () => undefined);
         for (const [id, text] of saving) applyChange(fresh, this.#byId.has(id), id, text);
-        await writeFileAtomic(fs, this.#file, serializeUserValues(definitions, fresh), { signal: lock.signal });
+        await writeFileAtomic(fs, this.#file, serializeUserValues(definitions, fresh), { signal: lock.signal, mode: USER_FILE_MODE });
         for (const [id, text] of this.#changed) if (saving.get(id) !== text) applyChange(fresh, this.#byId.has(id), id, text);
         this.#state = fresh;
       });

@@ -59,6 +59,20 @@ describe('kodi-shim run', () => {
   });
 });
 
+describe('kodi-shim browse', () => {
+  it('opens a folder by number, goes back with .., and quits with q', async () => {
+    const run = await runCli(['browse', '--profile', profile], { input: '3\n..\n9\nq\n' });
+    expect(run.code).toBe(0);
+    const headings = run.stdout.split('\n').filter((l) => l.startsWith('== '));
+    expect(headings).toEqual([
+      '== plugin://plugin.video.twitch/',
+      '== plugin://plugin.video.twitch/?mode=following',
+      '== plugin://plugin.video.twitch/',
+    ]);
+    expect(run.stdout).toContain('pick 1–5, .. or q');
+  });
+});
+
 describe('kodi-shim service', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('stops on %s and exits 0 within a second', async (signal) => {
     let signalledAt = 0;

@@ -45,7 +45,12 @@ export const browseCommand: CliCommand = async (args, io) => {
           break;
         }
         const played = await runPlugin(host, entry.url);
-        io.stdout(formatListing(played));
+        if (played.resolved || played.failure) {
+          io.stdout(formatListing(played));
+          continue;
+        }
+        // An action (a login, a setting): Kodi refreshes the folder it was started from.
+        break;
       }
     }
   } finally {
