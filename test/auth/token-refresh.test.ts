@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseTokenFile } from '../../addon/auth/token-file.js';
 import { AuthWorld, TOKEN_PATH } from '../helpers/auth-world.js';
 
 let world: AuthWorld;
@@ -17,7 +18,21 @@ describe('ensureValidToken', () => {
     world = await AuthWorld.start();
     const old = world.storeIssuedLogin(-10);
     const procs = await Promise.all(Array.from({ length: n }, () => world.process()));
+    // A reader that parses the file as fast as it can while the processes work: every read is whole.
+    let done = false;
+    let reads = 0;
+    const reader = (async () => {
+      while (!done) {
+        const text = world.fs.readFileSync(TOKEN_PATH, 'utf8') as string;
+        expect(parseTokenFile(text).ok).toBe(true);
+        reads++;
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
     const grants = await Promise.all(procs.map((p) => p.manager.ensureValidToken()));
+    done = true;
+    await reader;
+    expect(reads).toBeGreaterThan(1);
     expect(world.server.count('token-refresh')).toBe(1);
     expect(world.server.count('refresh-invalid')).toBe(0);
     const stored = world.readLogin();
