@@ -41,6 +41,8 @@ export interface TokenManagerOptions {
   config: AuthConfig;
   /** Shows a notice to the user; called at most once per situation across all processes. */
   notify: (notice: AuthNotice) => void | Promise<void>;
+  /** Longest wait for the token lock, in ms; default `TOKEN_LOCK_WAIT_MS` (15 s). */
+  lockWaitMs?: number;
 }
 
 /**
@@ -55,6 +57,7 @@ export class TokenManager {
   readonly #log: AddonLogger;
   readonly #config: AuthConfig;
   readonly #notify: TokenManagerOptions['notify'];
+  readonly #lockWaitMs: number;
   #settingsChecked = false;
 
   constructor(options: TokenManagerOptions) {
@@ -62,6 +65,7 @@ export class TokenManager {
     this.#log = options.log;
     this.#config = options.config;
     this.#notify = options.notify;
+    this.#lockWaitMs = options.lockWaitMs ?? TOKEN_LOCK_WAIT_MS;
     this.store = new TokenStore(options.kodi, options.log);
   }
 
@@ -102,6 +106,12 @@ export class TokenManager {
       if (force ? login.accessToken !== rejected : this.#fresh(login)) return this.#grant(login);
       if (!this.#canRefresh(login, force)) return this.#grant(login);
       written = await this.#refreshLocked(login, lock.lock);
+    } catch (error) {
+      if (!isLockError(error)) throw error;
+      // This process stalled past the stale time and another took the lock over: its outcome wins.
+      this.#log.warning(`the token lock was taken over while renewing (${(error as Error).message}); using what is stored`);
+      const now = await this.store.read();
+      return now.kind === 'ok' ? this.#grant(now.login) : null;
     } finally {
       await lock.lock.release();
     }
@@ -149,7 +159,7 @@ export class TokenManager {
   }
 
   async #replace(login: StoredLogin): Promise<void> {
-    const lock = await this.store.lock();
+    const lock = await this.store.lock(this.#lockWaitMs);
     try {
       const before = await this.store.read();
       if (before.kind === 'corrupt') await this.store.moveAside(before.reason);
@@ -182,12 +192,19 @@ export class TokenManager {
       this.#settingsChecked = true;
       return read.login;
     }
-    return this.#repairLocked(read);
+    try {
+      return await this.#repairLocked(read);
+    } catch (error) {
+      if (!isLockError(error)) throw error;
+      // Another process holds the lock for long (or lost it): go on with what the file says now.
+      this.#log.warning(`could not take the token lock to update the login: ${(error as Error).message}`);
+      return read.kind === 'ok' && !isEmptyLogin(read.login) ? read.login : null;
+    }
   }
 
   /** Under the lock, re-reads and then: moves a corrupt file aside, migrates, or takes a typed token. */
   async #repairLocked(seen: TokenRead): Promise<StoredLogin | null> {
-    const lock = await this.store.lock();
+    const lock = await this.store.lock(this.#lockWaitMs);
     let result: StoredLogin | null;
     let changed = false;
     try {
@@ -310,7 +327,7 @@ export class TokenManager {
       if (lock) return { kind: 'locked', lock };
       const peek = await this.store.read();
       if (peek.kind === 'ok' && good(peek.login)) return { kind: 'peeked', login: peek.login };
-      if (performance.now() - started > TOKEN_LOCK_WAIT_MS) return { kind: 'busy' };
+      if (performance.now() - started > this.#lockWaitMs) return { kind: 'busy' };
       // Lock waits are real time (the holder is another process): short at first, then 50 ms.
       await new Promise((r) => setTimeout(r, Math.min(50, 5 + attempt * 5) * (0.5 + Math.random())));
     }
@@ -353,4 +370,10 @@ export class TokenManager {
   #unreadable(reason: string): AddonError {
     return new AddonError(AddonErrorCodes.REQUEST_REJECTED, `The token file cannot be read (${reason}); it was left untouched.`);
   }
+}
+
+/** The shim's lock errors (stable codes of the runtime): the lock stayed busy, or was lost. */
+function isLockError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'LOCK_TIMEOUT' || code === 'LOCK_COMPROMISED';
 }

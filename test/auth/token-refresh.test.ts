@@ -142,6 +142,21 @@ describe('ensureValidToken', () => {
     expect(grants[0]?.accessToken).not.toBe(old.access);
   });
 
+  it('goes on with the stored token when another process holds the lock too long', async () => {
+    world = await AuthWorld.start();
+    const old = world.storeIssuedLogin(-10);
+    const holder = await world.process();
+    const held = await holder.manager.store.lock();
+    const waiter = await world.process({ lockWaitMs: 150 });
+    const started = performance.now();
+    expect(await waiter.manager.ensureValidToken()).toMatchObject({ accessToken: old.access, stale: true });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(waiter.host.log.records.some((r) => /held the token lock too long/.test(r.message))).toBe(true);
+    await held.release();
+    expect(world.server.count('token-refresh')).toBe(0);
+    expect(world.readLogin().refreshToken).toBe(old.refresh);
+  });
+
   it('never writes a secret into the log', async () => {
     world = await AuthWorld.start();
     const old = world.storeIssuedLogin(-10);

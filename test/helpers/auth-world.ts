@@ -43,7 +43,7 @@ export class AuthWorld {
   }
 
   /** A new simulated process; `clientId` goes into the environment as TWITCH_CLIENT_ID. */
-  async process(options: { clientId?: string; answers?: ScriptedAnswers } = {}): Promise<SimProcess> {
+  async process(options: { clientId?: string; answers?: ScriptedAnswers; lockWaitMs?: number } = {}): Promise<SimProcess> {
     const host = createTestHost({
       fs: this.fs,
       clock: this.clock,
@@ -62,6 +62,7 @@ export class AuthWorld {
       kodi,
       log: createLogger(kodi),
       config: await loadAuthConfig(kodi, addon),
+      lockWaitMs: options.lockWaitMs,
       notify: (notice) => {
         notices.push(notice);
       },
