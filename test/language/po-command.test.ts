@@ -59,6 +59,13 @@ describe('kodi-shim po check', () => {
     expect(report).toMatchObject({ errors: 0, warnings: 0 });
   });
 
+  it('takes a language folder itself and compares it with the en_gb beside it', async () => {
+    const root = tree({ 'lang/resource.language.en_gb/strings.po': EN, 'lang/resource.language.de_de/strings.po': DE_CLEAN });
+    const io = fakeIo(root);
+    expect(await poCommand(['check', 'lang/resource.language.de_de'], io)).toBe(0);
+    expect(io.out).toContain('de_de: 2/3 translated (66%); untranslated: 30002');
+  });
+
   it('gives every finding in --json with line, column, severity, code, message and hint', async () => {
     const root = tree({ 'resource.language.en_gb/strings.po': EN, 'resource.language.de_de/strings.po': DE_BROKEN });
     const io = fakeIo(root);

@@ -107,6 +107,10 @@ function collectTargets(arg: string, cwd: string): CheckTarget[] {
 
 /** Every `resource.language.*\/strings.po` below `root`, sorted. */
 function findLanguageFiles(root: string): string[] {
+  // A language folder itself (`resource.language.fr_fr/`) names its own file.
+  if (languageOfFolder(path.basename(root)) !== undefined && fs.existsSync(path.join(root, 'strings.po'))) {
+    return [path.join(root, 'strings.po')];
+  }
   const found: string[] = [];
   const pending = [root];
   while (pending.length > 0) {
