@@ -52,6 +52,8 @@ export async function runTwitchService(kodi: Kodi, options: ServiceOptions = {})
 
   const check = async () => {
     try {
+      // Settings saved by another process reach no Monitor here; one look per check is cheap.
+      manager.settingsChanged();
       const grant = await manager.ensureValidToken();
       if (!grant) return report('logged_out');
       if (clock.now() - lastValidatedMs >= validateSeconds * 1000) {
