@@ -14,6 +14,8 @@ export const EARLY_REFRESH_SECONDS = 60;
 /** Backoff after a transient refresh failure: first wait and cap, in seconds. */
 export const REFRESH_BACKOFF_FIRST_SECONDS = 30;
 export const REFRESH_BACKOFF_MAX_SECONDS = 15 * 60;
+/** A Retry-After longer than this is not honoured, in seconds. */
+export const MAX_RETRY_AFTER_SECONDS = 60 * 60;
 /** The Python add-on stores `now + expires_in - 120`; so do we, so either add-on reads the other's file. */
 export const EXPIRY_MARGIN_SECONDS = 120;
 
@@ -107,6 +109,11 @@ export class TokenManager {
       if (!this.#canRefresh(login, force)) return this.#grant(login);
       written = await this.#refreshLocked(login, lock.lock);
     } catch (error) {
+      if (isWriteError(error)) {
+        // A full or read-only disk: nothing was sent if the first write failed; the login stays as it is.
+        this.#log.error(`cannot save the login (${(error as Error).message}); keeping the current token until the profile can be written`);
+        return this.#grant(login);
+      }
       if (!isLockError(error)) throw error;
       // This process stalled past the stale time and another took the lock over: its outcome wins.
       this.#log.warning(`the token lock was taken over while renewing (${(error as Error).message}); using what is stored`);
@@ -246,6 +253,10 @@ export class TokenManager {
   /** Holding the lock, after the re-check: one refresh request and its outcome written down. */
   async #refreshLocked(login: StoredLogin, lock: HeldLock): Promise<StoredLogin> {
     const now = this.#nowSeconds();
+    // Written before the request, for two reasons: a process that dies after sending it leaves the
+    // mark for the next one, and a full or read-only disk fails here, before Twitch spends the
+    // single-use token, rather than after, when the new one could not be kept.
+    await this.store.write({ ...login, refreshInDoubt: true }, lock);
     let tokens: TwitchTokens;
     try {
       tokens = await refreshAccessToken({ ...this.#config }, login.refreshToken);
@@ -300,7 +311,7 @@ export class TokenManager {
     // (reset, timeout), its single-use token may be spent: remember that for the next outcome's message.
     const failures = login.refreshFailures + 1;
     const backoff = Math.min(REFRESH_BACKOFF_MAX_SECONDS, REFRESH_BACKOFF_FIRST_SECONDS * 2 ** (failures - 1));
-    const retryAfter = error instanceof AddonError && error.retryAfterMs ? error.retryAfterMs / 1000 : 0;
+    const retryAfter = error instanceof AddonError && error.retryAfterMs ? Math.min(MAX_RETRY_AFTER_SECONDS, error.retryAfterMs / 1000) : 0;
     const mayHaveArrived = hasCode(error, AddonErrorCodes.NETWORK) || hasCode(error, AddonErrorCodes.TIMEOUT);
     const kept = {
       ...login,
@@ -345,7 +356,9 @@ export class TokenManager {
     if (!this.#config.clientId) return false;
     const unsupported = new this.#kodi.xbmcaddon.Addon().getSetting(LegacySettings.REFRESH_UNSUPPORTED);
     if (unsupported && unsupported === this.#config.clientId) return false;
-    if (!force && login.retryAt > this.#nowSeconds()) return false;
+    // A retry time further away than any backoff means the clock was set back: it no longer holds.
+    const wait = login.retryAt - this.#nowSeconds();
+    if (!force && wait > 0 && wait <= REFRESH_BACKOFF_MAX_SECONDS + MAX_RETRY_AFTER_SECONDS) return false;
     return true;
   }
 
@@ -376,4 +389,9 @@ export class TokenManager {
 function isLockError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'LOCK_TIMEOUT' || code === 'LOCK_COMPROMISED';
+}
+
+/** The shim's write error: the disk is full, read-only, or refuses the file. */
+function isWriteError(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'WRITE_FAILED';
 }

@@ -157,6 +157,26 @@ describe('ensureValidToken', () => {
     expect(world.readLogin().refreshToken).toBe(old.refresh);
   });
 
+  it('does not spend the refresh token when the profile cannot be written (full disk)', async () => {
+    world = await AuthWorld.start();
+    const old = world.storeIssuedLogin(-10);
+    const p = await world.process({ fs: world.failingWrites('ENOSPC') });
+    expect(await p.manager.ensureValidToken()).toMatchObject({ accessToken: old.access, stale: true });
+    expect(world.server.count('token-refresh')).toBe(0);
+    expect(world.server.isRefreshTokenLive(old.refresh)).toBe(true);
+    expect(world.readLogin()).toMatchObject({ accessToken: old.access, refreshToken: old.refresh });
+    expect(p.host.log.records.find((r) => r.levelName === 'error')?.message).toMatch(/cannot save the login .*ENOSPC/);
+  });
+
+  it('ignores a retry time left in the future by a clock that was set back', async () => {
+    world = await AuthWorld.start();
+    const old = world.storeIssuedLogin(-10);
+    world.writeTokenFile({ ...JSON.parse(world.fs.readFileSync(TOKEN_PATH, 'utf8') as string), retry_at: world.clock.now() / 1000 + 6 * 3600, refresh_failures: 1 });
+    const grant = await (await world.process()).manager.ensureValidToken();
+    expect(world.server.count('token-refresh')).toBe(1);
+    expect(grant?.accessToken).not.toBe(old.access);
+  });
+
   it('never writes a secret into the log', async () => {
     world = await AuthWorld.start();
     const old = world.storeIssuedLogin(-10);

@@ -43,9 +43,11 @@ export class AuthWorld {
   }
 
   /** A new simulated process; `clientId` goes into the environment as TWITCH_CLIENT_ID. */
-  async process(options: { clientId?: string; answers?: ScriptedAnswers; lockWaitMs?: number } = {}): Promise<SimProcess> {
+  async process(
+    options: { clientId?: string; answers?: ScriptedAnswers; lockWaitMs?: number; fs?: HostFs } = {},
+  ): Promise<SimProcess> {
     const host = createTestHost({
-      fs: this.fs,
+      fs: options.fs ?? this.fs,
       clock: this.clock,
       profile: PROFILE,
       answers: options.answers,
@@ -117,6 +119,18 @@ export class AuthWorld {
       if (performance.now() > deadline) throw new Error(`AuthWorld.idle: only ${this.clock.pending} of ${count} sleeps after 5 s`);
       await new Promise((r) => setTimeout(r, 1));
     }
+  }
+
+  /** The shared filesystem, except that creating files fails with `code` (ENOSPC, EROFS). */
+  failingWrites(code: string): HostFs {
+    const failing = Object.create(this.fs) as HostFs;
+    const promises = Object.create(this.fs.promises) as HostFs['promises'];
+    promises.open = (async (path: Parameters<HostFs['promises']['open']>[0], flags?: string | number) => {
+      if (typeof flags === 'string' && /[wa]/.test(flags)) throw Object.assign(new Error(`${code}: simulated`), { code });
+      return this.fs.promises.open(path, flags);
+    }) as HostFs['promises']['open'];
+    Object.defineProperty(failing, 'promises', { value: promises });
+    return failing;
   }
 
   /** Every log line of every process, for searching secrets. */
