@@ -66,3 +66,15 @@ describe('a full disk', () => {
     expect(world.server.isRefreshTokenLive(old.refresh)).toBe(true);
   });
 });
+
+describe('a fresh profile without the add-on data folder', () => {
+  // KNOWN DEFECT (see the proof report): TokenStore takes the lock (mkdir of `oauth_tokens.json.lock`)
+  // before anything creates the data folder, so the first save into a fresh profile fails with ENOENT.
+  // `it.fails` turns red once the store creates the folder before locking.
+  it.fails('stores the first login', async () => {
+    world = await SimWorld.start();
+    const p = await world.process();
+    await p.manager.saveManualToken('firsttoken0000000000000000000');
+    expect(world.readLogin().accessToken).toBe('firsttoken0000000000000000000');
+  });
+});

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { FakeClock, type Clock } from '../../src/host/clock.js';
 import type { HostFs } from '../../src/host/fs.js';
 import type { Host } from '../../src/host/host.js';
-import type { ScriptedUi } from '../../src/host/ui.js';
+import type { ScriptedAnswers, ScriptedUi } from '../../src/host/ui.js';
+import type { Dispatcher } from 'undici';
 import { createKodi, type Kodi } from '../../src/kodi/index.js';
 import { Invocation } from '../../src/kodi/invocation.js';
 import { loadAuthConfig } from '../../addon/auth/auth-config.js';
@@ -19,6 +20,8 @@ export const TOKEN_PATH = join(DATA, 'oauth_tokens.json');
 
 export interface SimProcess {
   host: Host & { ui: ScriptedUi };
+  /** Every message the add-on and runtime handed to the log, before the host masked any secret. */
+  rawLog: string[];
   kodi: Kodi;
   manager: TokenManager;
   clock: Clock;
@@ -32,6 +35,9 @@ export interface SimProcessOptions {
   fs?: HostFs;
   /** Time limit of one request to the stand-in, in ms (the add-on's is 10 s). */
   timeoutMs?: number;
+  /** The process's HTTP dispatcher; default a real Agent the host makes. */
+  dispatcher?: Dispatcher;
+  answers?: ScriptedAnswers;
 }
 
 /**
@@ -60,8 +66,17 @@ export class SimWorld {
       clock,
       profile: PROFILE,
       debug: true,
+      dispatcher: options.dispatcher,
+      answers: options.answers,
       env: { TWITCH_OAUTH_URL: this.server.oauthUrl, TWITCH_HELIX_URL: this.server.helixUrl, TWITCH_CLIENT_ID: STAND_IN_CLIENT_ID },
     });
+    const rawLog: string[] = [];
+    const write = host.log.write.bind(host.log);
+    // Seen before the host's mask: the add-on should not lean on that last line of defence.
+    host.log.write = (level: number, message: string) => {
+      rawLog.push(String(message));
+      write(level, message);
+    };
     const kodi = createKodi(new Invocation(host, host.addon(ADDON_ID), [`plugin://${ADDON_ID}/`, '1', '', 'resume:false'], 1));
     const config = await loadAuthConfig(kodi, new kodi.xbmcaddon.Addon());
     const notices: AuthNotice[] = [];
@@ -73,7 +88,7 @@ export class SimWorld {
         notices.push(notice);
       },
     });
-    const proc = { host, kodi, manager, clock, notices };
+    const proc = { host, rawLog, kodi, manager, clock, notices };
     this.processes.push(proc);
     return proc;
   }
