@@ -6,6 +6,8 @@ export interface EnsureCommand {
   id: number;
   /** Added to the worker's wall clock for this step: how rounds make hours pass without waiting. */
   clockOffsetMs: number;
+  /** Reread the token file in a tight loop during the step (the stress check); off for timing runs. */
+  watchFile: boolean;
 }
 
 export interface ExitCommand {

@@ -51,8 +51,11 @@ export class StressWorker {
     return this.child.pid ?? -1;
   }
 
-  /** One `ensureValidToken` step with the worker's clock `clockOffsetMs` ahead of wall time. */
-  ensure(clockOffsetMs: number): Promise<EnsureResult> {
+  /**
+   * One `ensureValidToken` step with the worker's clock `clockOffsetMs` ahead of wall time; with
+   * `watchFile` (default) the worker rereads the token file throughout the step.
+   */
+  ensure(clockOffsetMs: number, options: { watchFile?: boolean } = {}): Promise<EnsureResult> {
     const id = this.#nextId++;
     return new Promise<EnsureResult>((resolve, reject) => {
       const onExit = (code: number | null, signal: string | null) =>
@@ -62,7 +65,7 @@ export class StressWorker {
         this.child.off('exit', onExit);
         resolve(result);
       });
-      this.#send({ type: 'ensure', id, clockOffsetMs });
+      this.#send({ type: 'ensure', id, clockOffsetMs, watchFile: options.watchFile ?? true });
     });
   }
 

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     let done = false;
     // A reader beside the refresh: a torn write would show up here as a parse failure.
     const reader = (async () => {
-      while (!done) await readOnce();
+      while (command.watchFile && !done) await readOnce();
     })();
     const started = performance.now();
     let result: Pick<EnsureResult, 'ok' | 'fingerprint' | 'stale' | 'error'>;
