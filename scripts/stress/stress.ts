@@ -18,10 +18,12 @@ export interface StressOptions {
   seed: number;
   /** Each worker starts its step after a seeded random delay of up to this many ms. */
   jitterMs?: number;
+  /** Makes the stand-in spend the refresh token and drop its reply in this round: a run that must fail. */
+  faultAtRound?: number;
 }
 
 /** Sized to take about a minute on two cores. */
-export const DEFAULT_STRESS: StressOptions = { processes: 8, rounds: 150, seed: 1 };
+export const DEFAULT_STRESS: StressOptions = { processes: 16, rounds: 450, seed: 1 };
 
 export interface StressReport {
   refreshRequests: number;
@@ -33,6 +35,8 @@ export interface StressReport {
   waitP99Ms: number;
   waitMaxMs: number;
   wallMs: number;
+  /** Warning and error lines the workers logged, with how often each came (tokens never appear in them). */
+  warnings: Map<string, number>;
   violations: string[];
 }
 
@@ -66,6 +70,7 @@ export async function runStress(options: StressOptions, progress: (line: string)
     let previous = '';
     for (let round = 1; round <= options.rounds; round++) {
       offsetMs = (round - 1) * ACCESS_TOKEN_SECONDS * 1000;
+      if (round === options.faultAtRound) server.injectFault('token-refresh', 'consumeAndDrop');
       const before = server.count('token-refresh');
       const delays = workers.map(() => random() * jitterMs);
       const roundResults = await Promise.all(
@@ -112,6 +117,7 @@ export async function runStress(options: StressOptions, progress: (line: string)
     waitP99Ms: percentile(waits, 99),
     waitMaxMs: Math.max(0, ...waits),
     wallMs: performance.now() - started,
+    warnings: countWarnings(results),
     violations,
   };
   if (report.refreshRequests !== report.expectedRefreshes) {
@@ -120,6 +126,16 @@ export async function runStress(options: StressOptions, progress: (line: string)
   if (report.invalidRefreshReplies > 0) violations.unshift(`${report.invalidRefreshReplies} "Invalid refresh token" replies`);
   if (report.fileParseFailures > 0) violations.unshift(`${report.fileParseFailures} token-file reads did not parse`);
   return report;
+}
+
+function countWarnings(results: readonly EnsureResult[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  // Log lines differ only in numbers (times, counts): those are folded so like lines group together.
+  for (const line of results.flatMap((r) => r.problems)) {
+    const key = line.replace(/\d+/g, 'N');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** The table a user reads: each measure, the bound it must keep, and whether it did. */
@@ -132,6 +148,7 @@ export function formatStressTable(options: StressOptions, report: StressReport):
     ['ensureValidToken wait p50', ms(report.waitP50Ms), '', null],
     ['ensureValidToken wait p99', ms(report.waitP99Ms), '', null],
     ['ensureValidToken wait max', ms(report.waitMaxMs), '', null],
+    ['warnings logged by the processes', String([...report.warnings.values()].reduce((a, b) => a + b, 0)), '', null],
     ['wall time', `${(report.wallMs / 1000).toFixed(1)} s`, '', null],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
@@ -139,6 +156,7 @@ export function formatStressTable(options: StressOptions, report: StressReport):
   for (const [name, value, bound, ok] of rows) {
     lines.push(`${name.padEnd(width)}  ${value.padStart(14)}  ${bound.padEnd(14)}  ${ok === null ? '' : ok ? 'ok' : 'VIOLATED'}`.trimEnd());
   }
+  for (const [line, count] of [...report.warnings].slice(0, 5)) lines.push(`  ${count} x ${line}`);
   lines.push(report.violations.length ? `FAILED: ${report.violations.length} violation(s)` : 'PASSED');
   return lines.concat(report.violations.slice(0, 40));
 }
@@ -147,22 +165,25 @@ function positiveInteger(flags: Record<string, string | true>, name: string, fal
   const value = flags[name];
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (value === true || !Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${name} takes a whole number from 1 to ${max}, not ${JSON.stringify(value)}`);
+  if (value === true || !Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${name} takes a whole number from 1 to ${max.toLocaleString('en')}, not ${JSON.stringify(value)}`);
   return n;
 }
 
-/** `npm run stress -- [--processes N] [--rounds R] [--seed S]`; returns the exit code. */
+/**
+ * `npm run stress -- [--processes N] [--rounds R] [--seed S] [--fault-at-round K]`; returns the exit
+ * code: 0 when every bound held, 1 on any violation, 2 for bad arguments.
+ */
 export async function stressMain(args: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   let options: StressOptions;
   try {
-    const { flags, positionals } = parseFlags(args, { values: ['processes', 'rounds', 'seed'] });
+    const { flags, positionals } = parseFlags(args, { values: ['processes', 'rounds', 'seed', 'fault-at-round'] });
     if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
     options = {
       processes: positiveInteger(flags, 'processes', DEFAULT_STRESS.processes, 64),
-      // Refresh tokens live 30 days; a round is one 4 h token lifetime.
-      rounds: positiveInteger(flags, 'rounds', DEFAULT_STRESS.rounds, 170),
+      rounds: positiveInteger(flags, 'rounds', DEFAULT_STRESS.rounds, 100_000),
       seed: positiveInteger(flags, 'seed', DEFAULT_STRESS.seed, 2 ** 31),
     };
+    if (flags['fault-at-round'] !== undefined) options.faultAtRound = positiveInteger(flags, 'fault-at-round', 1, options.rounds);
   } catch (error) {
     if (error instanceof UsageError) {
       err(`stress: ${error.message}`);

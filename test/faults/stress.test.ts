@@ -24,6 +24,14 @@ describe('npm run stress', () => {
     expect(out.trim().split('\n').at(-1)).toBe('PASSED');
   });
 
+  it('fails with exit code 1 and says which bounds broke when a refresh reply is lost mid-run', () => {
+    const run = stress(['--processes', '2', '--rounds', '3', '--fault-at-round', '2']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/"Invalid refresh token" replies\s+1\s+= 0\s+VIOLATED/);
+    expect(run.stdout).toMatch(/^FAILED: \d+ violation/m);
+    expect(run.stdout).toMatch(/round 2: .*got the expired token/);
+  });
+
   it.each([['--processes', '0'], ['--rounds', 'many'], ['--frobnicate']])('refuses %s with one line and exit code 2', (...args) => {
     const run = stress(args);
     expect(run.status).toBe(2);
