@@ -14,14 +14,18 @@ import { repoRoot } from '../helpers/hosts.js';
 const ADDON_ID = 'plugin.video.twitch';
 let profile: string | undefined;
 let server: TwitchStandIn | undefined;
+let umask: number | undefined;
 afterEach(async () => {
+  if (umask !== undefined) process.umask(umask);
+  umask = undefined;
   await server?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
   server = profile = undefined;
 });
 
-/** A token manager over a real temporary profile (the real filesystem, the real umask). */
+/** A token manager over a real temporary profile, under a permissive umask (022: new files 0644 unless told). */
 async function realProfileManager(): Promise<{ manager: TokenManager; tokenPath: string; data: string }> {
+  umask = process.umask(0o022);
   profile = mkdtempSync(join(tmpdir(), 'twitch-mode-'));
   server = await startTwitchStandIn();
   const host = new Host({ roots: { profile }, env: { TWITCH_OAUTH_URL: server.oauthUrl, TWITCH_CLIENT_ID: STAND_IN_CLIENT_ID } });
@@ -50,5 +54,18 @@ describe('the token file on a real filesystem', () => {
     const grant = await manager.ensureValidToken();
     expect(grant?.accessToken).not.toBe(issued.accessToken);
     expect(mode(tokenPath)).toBe(0o600);
+  });
+
+  // KNOWN DEFECT (see the proof report): the tokens are mirrored into settings.xml for the Python
+  // add-on, and the settings layer writes that file with the default mode, so the same secrets sit in
+  // a file anyone on the machine may read. `it.fails` turns red once settings.xml keeps them private.
+  it.fails('keeps the tokens mirrored into settings.xml as private as the token file', async () => {
+    const { manager, data } = await realProfileManager();
+    const issued = server!.issueTokens();
+    writeFileSync(join(data, 'oauth_tokens.json'), JSON.stringify({ access: issued.accessToken, refresh: issued.refreshToken, expiry: Date.now() / 1000 - 10 }), { mode: 0o600 });
+    const grant = await manager.ensureValidToken();
+    const settingsPath = join(data, 'settings.xml');
+    expect(nodeFs.readFileSync(settingsPath, 'utf8')).toContain(grant!.accessToken);
+    expect(mode(settingsPath) & 0o077).toBe(0);
   });
 });
