@@ -105,7 +105,7 @@ export async function runStress(options: StressOptions, progress: (line: string)
     await server.close();
     await rm(profile, { recursive: true, force: true });
   }
-  // Only steps that had to wait for a renewal: the fast path takes no lock.
+  // Every step meets an expired token, so each one waits: for the lock, or for another process's renewal.
   const waits = results.map((r) => r.elapsedMs);
   const report: StressReport = {
     refreshRequests: server.count('token-refresh'),

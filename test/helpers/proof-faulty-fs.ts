@@ -22,8 +22,8 @@ const MUTATORS: Record<string, WriteOp> = {
   chmodSync: 'chmod',
   utimes: 'utimes',
   utimesSync: 'utimes',
-  copyFile: 'copyFile' as WriteOp,
-  copyFileSync: 'copyFile' as WriteOp,
+  copyFile: 'copy-file',
+  copyFileSync: 'copy-file',
 };
 
 const OPENERS = new Set(['open', 'openSync']);
