@@ -1,3 +1,4 @@
+import { benchAuth } from './bench/auth-bench.js';
 import { benchColdStart } from './bench/cold-start.js';
 import { benchPo } from './bench/po-bench.js';
 import { benchSettings } from './bench/settings-bench.js';
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   const benches: Array<[string, () => Promise<string[]>]> = [
     ['cold-start', () => benchColdStart()],
     ['settings', () => benchSettings()],
+    ['auth', () => benchAuth()],
     ['po', () => benchPo()],
   ];
   for (const [name, run] of benches) {

@@ -339,8 +339,9 @@ export class TokenManager {
       const peek = await this.store.read();
       if (peek.kind === 'ok' && good(peek.login)) return { kind: 'peeked', login: peek.login };
       if (performance.now() - started > this.#lockWaitMs) return { kind: 'busy' };
-      // Lock waits are real time (the holder is another process): short at first, then 50 ms.
-      await new Promise((r) => setTimeout(r, Math.min(50, 5 + attempt * 5) * (0.5 + Math.random())));
+      // Lock waits are real time (the holder is another process). A renewal holds the lock for a few
+      // ms plus one round trip, so peek often: a 2..10 ms pause, jittered so waiters do not march in step.
+      await new Promise((r) => setTimeout(r, Math.min(10, 2 + attempt) * (0.5 + Math.random())));
     }
   }
 

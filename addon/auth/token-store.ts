@@ -48,7 +48,20 @@ export class TokenStore {
   async write(login: StoredLogin, lock: HeldLock): Promise<void> {
     for (const secret of [login.accessToken, login.refreshToken]) this.#kodi.shim.redact(secret);
     await this.#kodi.shim.files.mkdirs(this.#kodi.shim.dataFolder);
+    await this.#removeStaleTemporaries();
     await this.#kodi.shim.files.writeAtomic(this.path, serializeTokenFile(login), { mode: 0o600, signal: lock.signal });
+  }
+
+  /**
+   * Every token write happens under the lock, so a temporary file found while holding it was left by
+   * a process that died mid-write; it may hold secrets and is of no use to anyone.
+   */
+  async #removeStaleTemporaries(): Promise<void> {
+    const prefix = `${TOKEN_FILE}.tmp-`;
+    const { dataFolder, files } = this.#kodi.shim;
+    for (const name of await files.list(dataFolder)) {
+      if (name.startsWith(prefix)) await files.remove(join(dataFolder, name));
+    }
   }
 
   /** Moves a corrupt file aside as `oauth_tokens.json.corrupt-<timestamp>`; call it holding the lock. */

@@ -56,6 +56,20 @@ export function createShimExtensions(invocation: Invocation) {
       async mkdirs(path: string): Promise<void> {
         await fsp.mkdir(path, { recursive: true });
       },
+      /** The names in a folder; none when it does not exist. */
+      async list(folder: string): Promise<string[]> {
+        try {
+          return ((await fsp.readdir(folder)) as Array<string | Buffer>).map(String);
+        } catch {
+          return [];
+        }
+      },
+      /** Deletes a file; a file already gone is fine. */
+      async remove(path: string): Promise<void> {
+        await fsp.unlink(path).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+        });
+      },
       /** Cross-process lock on `path` (a `path.lock` folder), waiting at most `waitMs`. */
       lock: async (path: string, options?: { waitMs?: number; staleMs?: number }): Promise<HeldLock> =>
         (await locks()).acquireFileLock(path, lockOptions(options)),

@@ -225,6 +225,8 @@ class SettingsStore implements SettingsSession {
   }
 
   async #saveNow(): Promise<void> {
+    // An earlier save in the chain already wrote every change made before it ran.
+    if (this.#changed.size === 0 && (this.#options.writeMode ?? 'merge') === 'merge') return;
     const { fs, dataFolder } = this.#options;
     // Loaded on the first save only: proper-lockfile alone costs ~18 ms of a plugin's cold start, and
     // most invocations only read their settings.

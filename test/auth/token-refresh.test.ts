@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseTokenFile } from '../../addon/auth/token-file.js';
-import { AuthWorld, TOKEN_PATH } from '../helpers/auth-world.js';
+import { AuthWorld, DATA, TOKEN_PATH } from '../helpers/auth-world.js';
 
 let world: AuthWorld;
 afterEach(async () => world?.close());
@@ -175,6 +175,14 @@ describe('ensureValidToken', () => {
     const grant = await (await world.process()).manager.ensureValidToken();
     expect(world.server.count('token-refresh')).toBe(1);
     expect(grant?.accessToken).not.toBe(old.access);
+  });
+
+  it('removes a temporary file a crashed writer left beside the token file', async () => {
+    world = await AuthWorld.start();
+    world.storeIssuedLogin(-10);
+    world.fs.writeFileSync(`${TOKEN_PATH}.tmp-4242-deadbeef`, '{"access": "half');
+    await (await world.process()).manager.ensureValidToken();
+    expect((world.fs.readdirSync(DATA) as string[]).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
   it('never writes a secret into the log', async () => {

@@ -62,10 +62,9 @@ describe('processes whose clocks are hours apart and jump', () => {
     await again?.release();
   });
 
-  // KNOWN DEFECT (see the proof report): a failed refresh by a process whose clock was hours ahead
-  // writes retry_at in that clock's future; once the clock is set right, no process renews the
-  // expired token for those hours (only a 401 from Twitch forces it). `it.fails` turns red once fixed.
-  it.fails('renew an expired token within the longest backoff after a clock ahead is set back', async () => {
+  // Regression: a failed refresh by a process whose clock was hours ahead wrote retry_at in that
+  // clock's future, and once the clock was set right no process renewed the token for those hours.
+  it('renew an expired token within the longest backoff after a clock ahead is set back', async () => {
     world = await SimWorld.start();
     const old = world.storeIssuedLogin(-10);
     const clock = new SkewedClock(world.serverClock, 6 * HOUR_MS);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runPlugin } from '../../src/harness/invoke.js';
 import type { FaultKind } from '../../scripts/twitch-stand-in/twitch-stand-in.js';
 import { recordingDispatcher, SecretCollector } from '../helpers/proof-recording.js';
-import { DATA, SimWorld, type SimProcess } from '../helpers/proof-sim-world.js';
+import { SimWorld, type SimProcess } from '../helpers/proof-sim-world.js';
 
 let world: SimWorld | undefined;
 afterEach(async () => {
@@ -34,8 +34,6 @@ describe('secrets and the log (debug logging on)', () => {
       if (path.endsWith('/oauth2/device')) server.approve((JSON.parse(received) as { user_code: string }).user_code);
     });
     const p = await world.process({ dispatcher, answers: { yesno: [true] } });
-    // A first login into a profile without the add-on's folder fails today (see the proof report).
-    world.fs.mkdirSync(DATA, { recursive: true });
 
     const login = await world.serverClock.drive(runPlugin(p.host, `${PLUGIN}?mode=device_login`));
     expect(login.failure).toBeNull();

@@ -56,10 +56,8 @@ describe('the token file on a real filesystem', () => {
     expect(mode(tokenPath)).toBe(0o600);
   });
 
-  // KNOWN DEFECT (see the proof report): the tokens are mirrored into settings.xml for the Python
-  // add-on, and the settings layer writes that file with the default mode, so the same secrets sit in
-  // a file anyone on the machine may read. `it.fails` turns red once settings.xml keeps them private.
-  it.fails('keeps the tokens mirrored into settings.xml as private as the token file', async () => {
+  // The tokens are mirrored into settings.xml for the Python add-on, so it is as private as the token file.
+  it('keeps the tokens mirrored into settings.xml as private as the token file', async () => {
     const { manager, data } = await realProfileManager();
     const issued = server!.issueTokens();
     writeFileSync(join(data, 'oauth_tokens.json'), JSON.stringify({ access: issued.accessToken, refresh: issued.refreshToken, expiry: Date.now() / 1000 - 10 }), { mode: 0o600 });
