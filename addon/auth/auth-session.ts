@@ -34,6 +34,7 @@ export async function openAuthSession(kodi: Kodi, addon: Addon): Promise<AuthSes
     kodi,
     log,
     config,
+    addon,
     notify: (notice) => {
       // A long notice: it asks the user to do something.
       new kodi.xbmcgui.Dialog().notification(t(addon, 'ERROR_HEADING'), t(addon, NOTICE_TEXT[notice]), kodi.xbmcgui.NOTIFICATION_WARNING, 10_000);

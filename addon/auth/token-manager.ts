@@ -45,6 +45,8 @@ export interface TokenManagerOptions {
   notify: (notice: AuthNotice) => void | Promise<void>;
   /** Longest wait for the token lock, in ms; default `TOKEN_LOCK_WAIT_MS` (15 s). */
   lockWaitMs?: number;
+  /** The invocation's `Addon` object, whose copy of the settings is shared; default: a new one. */
+  addon?: InstanceType<Kodi['xbmcaddon']['Addon']>;
 }
 
 /**
@@ -61,6 +63,7 @@ export class TokenManager {
   readonly #notify: TokenManagerOptions['notify'];
   readonly #lockWaitMs: number;
   #settingsChecked = false;
+  #addon: InstanceType<Kodi['xbmcaddon']['Addon']> | undefined;
 
   constructor(options: TokenManagerOptions) {
     this.#kodi = options.kodi;
@@ -68,6 +71,7 @@ export class TokenManager {
     this.#config = options.config;
     this.#notify = options.notify;
     this.#lockWaitMs = options.lockWaitMs ?? TOKEN_LOCK_WAIT_MS;
+    this.#addon = options.addon;
     this.store = new TokenStore(options.kodi, options.log);
   }
 
@@ -79,6 +83,13 @@ export class TokenManager {
   /** Makes the next call look at the legacy settings again (after they changed). */
   settingsChanged(): void {
     this.#settingsChecked = false;
+    this.#addon = undefined;
+  }
+
+  /** This manager's copy of the settings, as one Kodi `Addon` object holds it; read again after `settingsChanged()`. */
+  #settings(): InstanceType<Kodi['xbmcaddon']['Addon']> {
+    this.#addon ??= new this.#kodi.xbmcaddon.Addon();
+    return this.#addon;
   }
 
   /**
@@ -146,7 +157,7 @@ export class TokenManager {
     });
     await this.#replace(login);
     // A new login with another Client-ID may renew again: the mark was for the old one.
-    const addon = new this.#kodi.xbmcaddon.Addon();
+    const addon = this.#settings();
     if (addon.getSetting(LegacySettings.REFRESH_UNSUPPORTED) && addon.getSetting(LegacySettings.REFRESH_UNSUPPORTED) !== login.clientId) {
       await addon.setSetting(LegacySettings.REFRESH_UNSUPPORTED, '');
     }
@@ -193,7 +204,7 @@ export class TokenManager {
     }
     const needsRepair = read.kind !== 'ok' || isEmptyLogin(read.login);
     if (!needsRepair && this.#settingsChecked) return read.login;
-    const addon = new this.#kodi.xbmcaddon.Addon();
+    const addon = this.#settings();
     const typed = read.kind === 'ok' ? handTypedToken(addon, read.login) : null;
     if (!needsRepair && !typed) {
       this.#settingsChecked = true;
@@ -221,7 +232,7 @@ export class TokenManager {
         await this.store.moveAside(read.reason);
         read = { kind: 'missing' };
       }
-      const addon = new this.#kodi.xbmcaddon.Addon();
+      const addon = this.#settings();
       let login = read.kind === 'ok' ? read.login : null;
       if (!login || isEmptyLogin(login)) {
         const legacy = loginFromSettings(addon);
@@ -298,7 +309,7 @@ export class TokenManager {
     if (hasCode(error, AddonErrorCodes.CLIENT_SECRET_REQUIRED)) {
       const clientId = this.#config.clientId;
       this.#log.warning(`Client-ID ${clientId} is registered as confidential; automatic renewal is off for it`);
-      await new this.#kodi.xbmcaddon.Addon().setSetting(LegacySettings.REFRESH_UNSUPPORTED, clientId);
+      await this.#settings().setSetting(LegacySettings.REFRESH_UNSUPPORTED, clientId);
       const marked = { ...login, notice: 'public_client' };
       await this.store.write(marked, lock);
       if (login.notice !== 'public_client') await this.#safeNotify('public_client');
@@ -355,7 +366,7 @@ export class TokenManager {
   #canRefresh(login: StoredLogin, force: boolean): boolean {
     if (!login.refreshToken) return false;
     if (!this.#config.clientId) return false;
-    const unsupported = new this.#kodi.xbmcaddon.Addon().getSetting(LegacySettings.REFRESH_UNSUPPORTED);
+    const unsupported = this.#settings().getSetting(LegacySettings.REFRESH_UNSUPPORTED);
     if (unsupported && unsupported === this.#config.clientId) return false;
     // A retry time further away than any backoff means the clock was set back: it no longer holds.
     const wait = login.retryAt - this.#nowSeconds();
