@@ -1,4 +1,5 @@
 import { MockAgent } from 'undici';
+import { afterEach } from 'vitest';
 
 export const OAUTH_ORIGIN = 'https://id.twitch.tv';
 export const HELIX_ORIGIN = 'https://api.twitch.tv';
@@ -77,4 +78,23 @@ export class TwitchMock {
 /** A transport error as undici raises it for a refused connection. */
 export function connectionRefused(): Error {
   return Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' });
+}
+
+/** Twitch's public web Client-ID, a fact the OAuth tests send. */
+export const TEST_CLIENT_ID = 'kimne78kx3ncx6brgo4mv6wki5h1ko';
+
+/**
+ * The mock of the running test, closed after each test: assign `twitch.mock`, read it back, and get
+ * OAuth options over its agent with `twitch.options()`.
+ */
+export function mockPerTest(clientId = TEST_CLIENT_ID): { mock: TwitchMock | undefined; options(): { dispatcher: MockAgent; oauthUrl: string; clientId: string } } {
+  const state = {
+    mock: undefined as TwitchMock | undefined,
+    options: () => ({ dispatcher: state.mock!.agent, oauthUrl: OAUTH_URL, clientId }),
+  };
+  afterEach(async () => {
+    await state.mock?.close();
+    state.mock = undefined;
+  });
+  return state;
 }

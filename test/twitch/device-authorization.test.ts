@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AddonErrorCodes, isTransient } from '../../addon/errors.js';
 import { processDeviceAuthorizationResponse, requestDeviceAuthorization } from '../../addon/twitch/index.js';
-import { OAUTH_ORIGIN, OAUTH_URL, TwitchMock } from '../helpers/twitch-mock.js';
+import { mockPerTest, OAUTH_ORIGIN, TEST_CLIENT_ID, TwitchMock } from '../helpers/twitch-mock.js';
 import { deviceBody, htmlResponse, jsonResponse, textResponse, twitchErrorResponse } from '../helpers/twitch-responses.js';
 import { rejection } from '../helpers/twitch-assert.js';
 
-const CLIENT_ID = 'kimne78kx3ncx6brgo4mv6wki5h1ko';
-let mock: TwitchMock | undefined;
-
-afterEach(async () => {
-  await mock?.close();
-  mock = undefined;
-});
-
-function options() {
-  return { dispatcher: mock!.agent, oauthUrl: OAUTH_URL, clientId: CLIENT_ID };
-}
+const CLIENT_ID = TEST_CLIENT_ID;
+const twitch = mockPerTest(CLIENT_ID);
+const options = twitch.options;
 const SCOPES = ['user:read:follows', 'chat:read'];
 
 describe('processDeviceAuthorizationResponse', () => {
@@ -77,16 +69,16 @@ describe('processDeviceAuthorizationResponse', () => {
 
 describe('requestDeviceAuthorization', () => {
 it('asks for a device code with client_id and space-separated scopes, form-encoded', async () => {
-    mock = new TwitchMock().script(OAUTH_ORIGIN, 'POST', '/oauth2/device', { status: 200, body: deviceBody() });
+    twitch.mock = new TwitchMock().script(OAUTH_ORIGIN, 'POST', '/oauth2/device', { status: 200, body: deviceBody() });
     const result = await requestDeviceAuthorization(options(), SCOPES);
     expect(result.userCode).toBe('ABCDEFGH');
-    const [request] = mock!.requests;
+    const [request] = twitch.mock!.requests;
     expect(request?.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(Object.fromEntries(request!.form)).toEqual({ client_id: CLIENT_ID, scopes: 'user:read:follows chat:read' });
   });
 it('keeps a path prefix of the OAuth base URL (a stand-in at /oauth2)', async () => {
-    mock = new TwitchMock().script('http://127.0.0.1:9999', 'POST', '/prefix/oauth2/device', { status: 200, body: deviceBody() });
+    twitch.mock = new TwitchMock().script('http://127.0.0.1:9999', 'POST', '/prefix/oauth2/device', { status: 200, body: deviceBody() });
     await requestDeviceAuthorization({ ...options(), oauthUrl: 'http://127.0.0.1:9999/prefix/oauth2/' }, SCOPES);
-    expect(mock!.requests[0]!.path).toBe('/prefix/oauth2/device');
+    expect(twitch.mock!.requests[0]!.path).toBe('/prefix/oauth2/device');
   });
 });

@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AddonErrorCodes } from '../../addon/errors.js';
 import { DEVICE_CODE_GRANT_TYPE, pollDeviceTokenOnce, processDeviceTokenResponse } from '../../addon/twitch/index.js';
-import { OAUTH_ORIGIN, OAUTH_URL, TwitchMock } from '../helpers/twitch-mock.js';
+import { mockPerTest, OAUTH_ORIGIN, TEST_CLIENT_ID, TwitchMock } from '../helpers/twitch-mock.js';
 import { jsonResponse, textResponse, tokenBody, twitchErrorResponse } from '../helpers/twitch-responses.js';
 import { rejection } from '../helpers/twitch-assert.js';
 
-const CLIENT_ID = 'kimne78kx3ncx6brgo4mv6wki5h1ko';
-let mock: TwitchMock | undefined;
-
-afterEach(async () => {
-  await mock?.close();
-  mock = undefined;
-});
-
-function options() {
-  return { dispatcher: mock!.agent, oauthUrl: OAUTH_URL, clientId: CLIENT_ID };
-}
+const CLIENT_ID = TEST_CLIENT_ID;
+const twitch = mockPerTest(CLIENT_ID);
+const options = twitch.options;
 const SCOPES = ['user:read:follows', 'chat:read'];
 
 describe('processDeviceTokenResponse', () => {
@@ -82,9 +74,9 @@ describe('processDeviceTokenResponse', () => {
 
 describe('pollDeviceTokenOnce', () => {
 it('polls with the device grant, the device code, the client id and the scopes', async () => {
-    mock = new TwitchMock().script(OAUTH_ORIGIN, 'POST', '/oauth2/token', { status: 400, body: { status: 400, message: 'authorization_pending' } });
+    twitch.mock = new TwitchMock().script(OAUTH_ORIGIN, 'POST', '/oauth2/token', { status: 400, body: { status: 400, message: 'authorization_pending' } });
     expect(await pollDeviceTokenOnce(options(), 'device-code-1', SCOPES)).toEqual({ kind: 'pending' });
-    expect(Object.fromEntries(mock!.requests[0]!.form)).toEqual({
+    expect(Object.fromEntries(twitch.mock!.requests[0]!.form)).toEqual({
       client_id: CLIENT_ID,
       scopes: 'user:read:follows chat:read',
       device_code: 'device-code-1',

@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AddonErrorCodes, isTransient } from '../../addon/errors.js';
 import { processRefreshTokenResponse, refreshAccessToken } from '../../addon/twitch/index.js';
-import { OAUTH_ORIGIN, OAUTH_URL, TwitchMock } from '../helpers/twitch-mock.js';
+import { mockPerTest, OAUTH_ORIGIN, TEST_CLIENT_ID, TwitchMock } from '../helpers/twitch-mock.js';
 import { htmlResponse, jsonResponse, tokenBody, twitchErrorResponse } from '../helpers/twitch-responses.js';
 import { rejection } from '../helpers/twitch-assert.js';
 
-const CLIENT_ID = 'kimne78kx3ncx6brgo4mv6wki5h1ko';
-let mock: TwitchMock | undefined;
-
-afterEach(async () => {
-  await mock?.close();
-  mock = undefined;
-});
-
-function options() {
-  return { dispatcher: mock!.agent, oauthUrl: OAUTH_URL, clientId: CLIENT_ID };
-}
+const CLIENT_ID = TEST_CLIENT_ID;
+const twitch = mockPerTest(CLIENT_ID);
+const options = twitch.options;
 
 describe('processRefreshTokenResponse', () => {
   it('returns the rotated token set', async () => {
@@ -56,8 +48,8 @@ describe('processRefreshTokenResponse', () => {
 
 describe('refreshAccessToken', () => {
 it('refreshes with grant_type, refresh_token and client_id and no secret', async () => {
-    mock = new TwitchMock().script(OAUTH_ORIGIN, 'POST', '/oauth2/token', { status: 200, body: tokenBody() });
+    twitch.mock = new TwitchMock().script(OAUTH_ORIGIN, 'POST', '/oauth2/token', { status: 200, body: tokenBody() });
     await refreshAccessToken(options(), 'old-refresh-token');
-    expect(Object.fromEntries(mock!.requests[0]!.form)).toEqual({ grant_type: 'refresh_token', refresh_token: 'old-refresh-token', client_id: CLIENT_ID });
+    expect(Object.fromEntries(twitch.mock!.requests[0]!.form)).toEqual({ grant_type: 'refresh_token', refresh_token: 'old-refresh-token', client_id: CLIENT_ID });
   });
 });

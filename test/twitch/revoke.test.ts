@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AddonErrorCodes } from '../../addon/errors.js';
 import { processRevokeResponse, revokeToken } from '../../addon/twitch/index.js';
-import { OAUTH_ORIGIN, OAUTH_URL, TwitchMock } from '../helpers/twitch-mock.js';
+import { mockPerTest, OAUTH_ORIGIN, TEST_CLIENT_ID, TwitchMock } from '../helpers/twitch-mock.js';
 import { htmlResponse, twitchErrorResponse } from '../helpers/twitch-responses.js';
 import { rejection } from '../helpers/twitch-assert.js';
 
-const CLIENT_ID = 'kimne78kx3ncx6brgo4mv6wki5h1ko';
-let mock: TwitchMock | undefined;
-
-afterEach(async () => {
-  await mock?.close();
-  mock = undefined;
-});
-
-function options() {
-  return { dispatcher: mock!.agent, oauthUrl: OAUTH_URL, clientId: CLIENT_ID };
-}
+const CLIENT_ID = TEST_CLIENT_ID;
+const twitch = mockPerTest(CLIENT_ID);
+const options = twitch.options;
 
 describe('processRevokeResponse', () => {
   it('reads 200 with an empty body as revoked', async () => {
@@ -38,8 +30,8 @@ describe('processRevokeResponse', () => {
 
 describe('revokeToken', () => {
 it('revokes with client_id and token', async () => {
-    mock = new TwitchMock().script(OAUTH_ORIGIN, 'POST', '/oauth2/revoke', { status: 200, body: '' });
+    twitch.mock = new TwitchMock().script(OAUTH_ORIGIN, 'POST', '/oauth2/revoke', { status: 200, body: '' });
     expect(await revokeToken(options(), 'access-1')).toBe('revoked');
-    expect(Object.fromEntries(mock!.requests[0]!.form)).toEqual({ client_id: CLIENT_ID, token: 'access-1' });
+    expect(Object.fromEntries(twitch.mock!.requests[0]!.form)).toEqual({ client_id: CLIENT_ID, token: 'access-1' });
   });
 });

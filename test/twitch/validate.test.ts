@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AddonErrorCodes } from '../../addon/errors.js';
 import { processValidateResponse, validateAccessToken } from '../../addon/twitch/index.js';
-import { OAUTH_ORIGIN, OAUTH_URL, TwitchMock } from '../helpers/twitch-mock.js';
+import { mockPerTest, OAUTH_ORIGIN, TEST_CLIENT_ID, TwitchMock } from '../helpers/twitch-mock.js';
 import { jsonResponse, twitchErrorResponse, validateBody } from '../helpers/twitch-responses.js';
 import { rejection } from '../helpers/twitch-assert.js';
 
-const CLIENT_ID = 'kimne78kx3ncx6brgo4mv6wki5h1ko';
-let mock: TwitchMock | undefined;
-
-afterEach(async () => {
-  await mock?.close();
-  mock = undefined;
-});
-
-function options() {
-  return { dispatcher: mock!.agent, oauthUrl: OAUTH_URL, clientId: CLIENT_ID };
-}
+const CLIENT_ID = TEST_CLIENT_ID;
+const twitch = mockPerTest(CLIENT_ID);
+const options = twitch.options;
 
 describe('processValidateResponse', () => {
   it('returns who the token belongs to', async () => {
@@ -45,8 +37,8 @@ describe('processValidateResponse', () => {
 
 describe('validateAccessToken', () => {
 it('validates with "Authorization: OAuth <token>"', async () => {
-    mock = new TwitchMock().script(OAUTH_ORIGIN, 'GET', '/oauth2/validate', { status: 200, body: validateBody() });
+    twitch.mock = new TwitchMock().script(OAUTH_ORIGIN, 'GET', '/oauth2/validate', { status: 200, body: validateBody() });
     expect((await validateAccessToken(options(), 'access-1')).login).toBe('viewer');
-    expect(mock!.requests[0]!.headers.authorization).toBe('OAuth access-1');
+    expect(twitch.mock!.requests[0]!.headers.authorization).toBe('OAuth access-1');
   });
 });
