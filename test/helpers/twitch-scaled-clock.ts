@@ -1,4 +1,5 @@
 import type { TwitchClock } from '../../addon/twitch/index.js';
+import { systemClock } from '../../src/host/clock.js';
 
 /**
  * Real timers running `factor` times faster than the wall clock: a 5 s poll interval passes in
@@ -20,17 +21,6 @@ export class ScaledClock implements TwitchClock {
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
-    return new Promise((resolve) => {
-      if (signal?.aborted) return resolve(false);
-      const onAbort = () => {
-        clearTimeout(timer);
-        resolve(false);
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve(true);
-      }, Math.max(0, ms / this.#factor));
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
+    return systemClock.sleep(ms / this.#factor, signal);
   }
 }
