@@ -1,4 +1,4 @@
-import { lineStartOf, PoCheckCodes, type PoReporter, type PoTranslationStats } from './po-diagnostics.js';
+import { lineStartOf, PoCheckCodes, shorten, type PoReporter, type PoTranslationStats } from './po-diagnostics.js';
 import { readPoEntries, type PoDocument, type PoEntry } from './po-parser.js';
 import { markupCounts, placeholdersOf } from './po-placeholders.js';
 import { resolveStrings } from './string-table.js';
@@ -20,7 +20,7 @@ export function checkAgainstSource(doc: PoDocument, source: PoEntry[], report: P
     }
     if (!doc.rejection && resolved.get(entry.id)?.text !== entry.msgstr) {
       report.at(at, 'warning', PoCheckCodes.OUTDATED_MSGID,
-        `the English text of #${entry.id} has changed to "${english}": Kodi will show English instead of this translation`,
+        `the English text of #${entry.id} has changed to "${shorten(english)}": Kodi will show English instead of this translation`,
         'copy the new English text into msgid and update the translation');
     }
     checkPlaceholdersAndMarkup(doc, entry, report);

@@ -63,7 +63,7 @@ export class PoReporter {
     this.#perCode.set(code, count);
     if (count > MAX_PER_CODE) return;
     const { line, col } = this.#doc.position(offset);
-    this.#items.push({ line, col, severity, code, message, hint });
+    this.#items.push({ line, col, severity, code, message: oneLine(message), hint });
   }
 
   /** The findings by line and column, with a note for each kind that went past the cap. */
@@ -77,6 +77,16 @@ export class PoReporter {
     }
     return items.sort((a, b) => a.line - b.line || a.col - b.col);
   }
+}
+
+/** Quoted file text may hold line breaks; a report line must not. */
+function oneLine(text: string): string {
+  return text.replaceAll('\n', '\\n').replaceAll('\r', '\\r').replaceAll('\t', '\\t');
+}
+
+/** At most `maxChars` characters of `text`, with an ellipsis when cut. */
+export function shorten(text: string, maxChars = 80): string {
+  return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1)}…`;
 }
 
 /** The offset of the start of the line holding `offset`. */

@@ -153,3 +153,13 @@ describe('checkPo: long reports', () => {
     expect(utf8Findings.some((d) => d.message === '10 more like this not listed')).toBe(true);
   });
 });
+
+describe('checkPo: report lines', () => {
+  it('keep each finding on one line even when the English text holds line breaks', () => {
+    const source = utf8(poText(entry(30001, 'Two\\nlines')));
+    const result = checkPo({ bytes: utf8(poText(entry(30001, 'One line', 'Eine Zeile'))), folderName: 'resource.language.de_de', sourceBytes: source });
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'the English text of #30001 has changed to "Two\\nlines": Kodi will show English instead of this translation',
+    ]);
+  });
+});

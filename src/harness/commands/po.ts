@@ -96,7 +96,11 @@ function collectTargets(arg: string, cwd: string): CheckTarget[] {
   } catch {
     throw new UsageError(`no such file or folder: ${arg}`);
   }
-  const files = stat.isDirectory() ? findLanguageFiles(absolute) : [absolute];
+  const files = !stat.isDirectory()
+    ? [absolute]
+    : languageOfFolder(path.basename(absolute)) !== undefined && fs.existsSync(path.join(absolute, 'strings.po'))
+      ? [path.join(absolute, 'strings.po')]
+      : findLanguageFiles(absolute);
   if (files.length === 0) throw new UsageError(`no resource.language.*/strings.po found below ${arg}`);
   return files.map((file) => ({
     shown: shownPath(file, cwd),
@@ -107,10 +111,6 @@ function collectTargets(arg: string, cwd: string): CheckTarget[] {
 
 /** Every `resource.language.*\/strings.po` below `root`, sorted. */
 function findLanguageFiles(root: string): string[] {
-  // A language folder itself (`resource.language.fr_fr/`) names its own file.
-  if (languageOfFolder(path.basename(root)) !== undefined && fs.existsSync(path.join(root, 'strings.po'))) {
-    return [path.join(root, 'strings.po')];
-  }
   const found: string[] = [];
   const pending = [root];
   while (pending.length > 0) {
