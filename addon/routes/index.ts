@@ -9,4 +9,10 @@ export const routes: RouteTable = {
   update_token: async () => (await import('./update-token.js')).updateTokenRoute,
   settings: async () => (await import('./settings.js')).settingsRoute,
   following: async () => (await import('./following.js')).followingRoute,
+  stream_list: async () => (await import('./browse.js')).streamListRoute,
+  games: async () => (await import('./browse.js')).gamesRoute,
+  game_streams: async () => (await import('./browse.js')).gameStreamsRoute,
+  search: async () => (await import('./search.js')).searchRoute,
+  new_search: async () => (await import('./search.js')).newSearchRoute,
+  search_results: async () => (await import('./search.js')).searchResultsRoute,
 };
