@@ -26,6 +26,8 @@ export const AddonErrorCodes = {
   CANCELLED: 'CANCELLED',
   /** `/validate` answered 401: the access token is no longer valid. */
   INVALID_TOKEN: 'INVALID_TOKEN',
+  /** The add-on's own files in the profile cannot be read or written (permissions, I/O). */
+  STORAGE: 'STORAGE',
   /** Twitch refused the request for another reason; the message carries Twitch's own words. */
   REQUEST_REJECTED: 'REQUEST_REJECTED',
 } as const;

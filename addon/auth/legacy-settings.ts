@@ -12,7 +12,7 @@ export const LegacySettings = {
 } as const;
 
 /** How many mirrored tokens are remembered to tell a stale settings write from a hand-typed token. */
-const MIRROR_HISTORY = 8;
+export const MIRROR_HISTORY = 8;
 
 type SettingsReader = { getSetting(id: string): string };
 

@@ -5,7 +5,7 @@ import { refreshAccessToken } from '../twitch/refresh.js';
 import type { TwitchTokens } from '../twitch/tokens.js';
 import type { TokenValidation } from '../twitch/validate.js';
 import type { AuthConfig } from './auth-config.js';
-import { handTypedToken, LegacySettings, loginFromSettings, mirrorToSettings, withMirrored } from './legacy-settings.js';
+import { handTypedToken, LegacySettings, loginFromSettings, MIRROR_HISTORY, mirrorToSettings, withMirrored } from './legacy-settings.js';
 import { emptyLogin, isEmptyLogin, type StoredLogin } from './token-file.js';
 import { TOKEN_LOCK_WAIT_MS, TokenStore, type TokenRead } from './token-store.js';
 
@@ -185,7 +185,11 @@ export class TokenManager {
       // Fields another version wrote survive, and so does the memory of tokens held before.
       const previous = before.kind === 'ok' ? before.login : undefined;
       const merged = previous
-        ? { ...login, extra: { ...previous.extra, ...login.extra }, mirrored: [...login.mirrored, ...previous.mirrored.filter((m) => !login.mirrored.includes(m))].slice(0, 8) }
+        ? {
+            ...login,
+            extra: { ...previous.extra, ...login.extra },
+            mirrored: [...login.mirrored, ...previous.mirrored.filter((m) => !login.mirrored.includes(m))].slice(0, MIRROR_HISTORY),
+          }
         : login;
       await this.store.write(merged, lock);
     } finally {
@@ -393,7 +397,7 @@ export class TokenManager {
   }
 
   #unreadable(reason: string): AddonError {
-    return new AddonError(AddonErrorCodes.REQUEST_REJECTED, `The token file cannot be read (${reason}); it was left untouched.`);
+    return new AddonError(AddonErrorCodes.STORAGE, `The token file cannot be read (${reason}); it was left untouched.`);
   }
 }
 
