@@ -11,7 +11,12 @@ import { plain } from './listing-format.js';
 export function createTerminalUi(
   io: CliIo,
   answers: ScriptedAnswers,
-  options: { quiet: boolean; mute?: () => boolean },
+  options: {
+    quiet: boolean;
+    mute?: () => boolean;
+    /** Reads one answer; a command that already reads stdin line by line passes its own reader. */
+    ask?: (question: string) => Promise<string>;
+  },
 ): ScriptedUi {
   const ui = new ScriptedUi(answers);
   // A progress dialog repeats its text on every update; the terminal shows only the lines that changed.
@@ -36,15 +41,19 @@ export function createTerminalUi(
   };
   // Once the add-on has refused the URL, the harness's own one-line message says it all.
   if (!options.quiet) ui.onShow = (event) => options.mute?.() || write(event);
-  if (io.interactive && io.stdin) {
-    const ask = async (question: string): Promise<string> => {
-      const rl = createInterface({ input: io.stdin!, output: process.stderr, terminal: true });
-      try {
-        return await rl.question(question);
-      } finally {
-        rl.close();
-      }
-    };
+  const ownAsk =
+    io.interactive && io.stdin
+      ? async (question: string): Promise<string> => {
+          const rl = createInterface({ input: io.stdin!, output: process.stderr, terminal: true });
+          try {
+            return await rl.question(question);
+          } finally {
+            rl.close();
+          }
+        }
+      : undefined;
+  const ask = options.ask ?? ownAsk;
+  if (ask) {
     ui.fallback = {
       yesno: async (heading, message) => /^y/i.test(await ask(`${heading}\n  ${message}\n  [y/N] `)),
       select: async (heading, options) => {

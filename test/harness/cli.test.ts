@@ -71,6 +71,14 @@ describe('kodi-shim browse', () => {
     ]);
     expect(run.stdout).toContain('pick 1–5, .. or q');
   });
+
+  it('reads a dialog answer from the same input lines as the menu', async () => {
+    const run = await runCli(['browse', 'plugin://plugin.video.twitch/?mode=search', '--profile', profile], { input: '2\nsome words\nq\n' });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('[input] Search -> "some words"');
+    // The typed words went to the dialog, not to the menu.
+    expect(run.stdout).not.toContain('pick 1–');
+  });
 });
 
 describe('kodi-shim service', () => {

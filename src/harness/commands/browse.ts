@@ -11,12 +11,18 @@ export const browseCommand: CliCommand = async (args, io) => {
   const { flags, positionals } = parseFlags(args, { values: ['profile', 'addon', 'language'] });
   if (positionals.length > 1) throw new UsageError('usage: kodi-shim browse [plugin-url] [--profile DIR]');
   if (!io.stdin) throw new UsageError('browse needs a terminal or input on stdin');
-  const ui = createTerminalUi(io, {}, { quiet: false });
+  const rl = createInterface({ input: io.stdin, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
+  // Dialogs read their answers from the same lines as the menu: two readers on one stdin would race.
+  const ask = async (question: string): Promise<string> => {
+    io.stderr(question);
+    const next = await lines.next();
+    return next.done ? '' : next.value;
+  };
+  const ui = createTerminalUi(io, {}, { quiet: false, ask });
   const { host, addonId } = createCommandHost(io, flags, { ui, logToStderr: flags.debug ? 'all' : 'warnings' });
   const start = positionals[0] ?? `plugin://${addonId}/`;
   parsePluginUrl(start);
-  const rl = createInterface({ input: io.stdin, terminal: false });
-  const lines = rl[Symbol.asyncIterator]();
   const stack: string[] = [start];
   try {
     for (;;) {
