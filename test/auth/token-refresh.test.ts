@@ -157,17 +157,6 @@ describe('ensureValidToken', () => {
     expect(world.readLogin().refreshToken).toBe(old.refresh);
   });
 
-  it('does not spend the refresh token when the profile cannot be written (full disk)', async () => {
-    world = await AuthWorld.start();
-    const old = world.storeIssuedLogin(-10);
-    const p = await world.process({ fs: world.failingWrites('ENOSPC') });
-    expect(await p.manager.ensureValidToken()).toMatchObject({ accessToken: old.access, stale: true });
-    expect(world.server.count('token-refresh')).toBe(0);
-    expect(world.server.isRefreshTokenLive(old.refresh)).toBe(true);
-    expect(world.readLogin()).toMatchObject({ accessToken: old.access, refreshToken: old.refresh });
-    expect(p.host.log.records.find((r) => r.levelName === 'error')?.message).toMatch(/cannot save the login .*ENOSPC/);
-  });
-
   it('ignores a retry time left in the future by a clock that was set back', async () => {
     world = await AuthWorld.start();
     const old = world.storeIssuedLogin(-10);

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../scripts/stress/worker-pool.js';
-import { SimWorld, SkewedClock, TOKEN_PATH } from '../helpers/proof-sim-world.js';
+import { AuthWorld, SkewedClock, TOKEN_PATH } from '../helpers/auth-world.js';
 
-let world: SimWorld | undefined;
+let world: AuthWorld | undefined;
 afterEach(async () => {
   await world?.close();
   world = undefined;
@@ -12,10 +12,10 @@ const HOUR_MS = 3600_000;
 
 describe('processes whose clocks are hours apart and jump', () => {
   it('renew a few times at most, not in a storm, and every call gets a token', async () => {
-    world = await SimWorld.start();
+    world = await AuthWorld.start();
     world.storeIssuedLogin(3 * 3600);
     const random = seededRandom(42);
-    const clocks = [-6, -1, 2, 7].map((h) => new SkewedClock(world!.serverClock, h * HOUR_MS));
+    const clocks = [-6, -1, 2, 7].map((h) => new SkewedClock(world!.clock, h * HOUR_MS));
     const procs = await Promise.all(clocks.map((clock) => world!.process({ clock })));
     let jumps = 0;
     for (let step = 0; step < 400; step++) {
@@ -28,7 +28,7 @@ describe('processes whose clocks are hours apart and jump', () => {
       const grant = await procs[i]!.manager.ensureValidToken();
       expect(grant?.accessToken).toBeTruthy();
       expect(world.server.isAccessTokenLive(grant!.accessToken)).toBe(true);
-      await world.serverClock.advance(1_000);
+      await world.clock.advance(1_000);
     }
     const refreshes = world.server.count('token-refresh');
     console.log(`clock jumps: ${jumps} jumps of up to 8 h over 400 calls from 4 processes -> ${refreshes} refreshes`);
@@ -42,11 +42,11 @@ describe('processes whose clocks are hours apart and jump', () => {
   });
 
   it('do not get stuck on a lock held by a process whose clock is far ahead', async () => {
-    world = await SimWorld.start();
+    world = await AuthWorld.start();
     const old = world.storeIssuedLogin(-10);
-    const ahead = await world.process({ clock: new SkewedClock(world.serverClock, 9 * HOUR_MS) });
-    const behind = await world.process({ clock: new SkewedClock(world.serverClock, -20 * HOUR_MS) });
-    const late = await world.process({ clock: new SkewedClock(world.serverClock, 0) });
+    const ahead = await world.process({ clock: new SkewedClock(world.clock, 9 * HOUR_MS) });
+    const behind = await world.process({ clock: new SkewedClock(world.clock, -20 * HOUR_MS) });
+    const late = await world.process({ clock: new SkewedClock(world.clock, 0) });
     const held = await ahead.manager.store.lock();
     const started = performance.now();
     const waiting = late.manager.ensureValidToken();
@@ -65,14 +65,14 @@ describe('processes whose clocks are hours apart and jump', () => {
   // Regression: a failed refresh by a process whose clock was hours ahead wrote retry_at in that
   // clock's future, and once the clock was set right no process renewed the token for those hours.
   it('renew an expired token within the longest backoff after a clock ahead is set back', async () => {
-    world = await SimWorld.start();
+    world = await AuthWorld.start();
     const old = world.storeIssuedLogin(-10);
-    const clock = new SkewedClock(world.serverClock, 6 * HOUR_MS);
+    const clock = new SkewedClock(world.clock, 6 * HOUR_MS);
     const p = await world.process({ clock });
     world.server.injectFault('token-refresh', 'status500');
     expect(await p.manager.ensureValidToken()).toMatchObject({ accessToken: old.access, stale: true });
     clock.offsetMs = 0;
-    await world.serverClock.advance(16 * 60_000);
+    await world.clock.advance(16 * 60_000);
     const grant = await p.manager.ensureValidToken();
     expect(grant?.accessToken).not.toBe(old.access);
   });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { faultyFs } from '../helpers/proof-faulty-fs.js';
-import { SimWorld, TOKEN_PATH } from '../helpers/proof-sim-world.js';
+import { AuthWorld, TOKEN_PATH } from '../helpers/auth-world.js';
 
-let world: SimWorld | undefined;
+let world: AuthWorld | undefined;
 afterEach(async () => {
   await world?.close();
   world = undefined;
@@ -10,7 +10,7 @@ afterEach(async () => {
 
 describe('a read-only profile', () => {
   it('refuses to renew with a clear error, sends no refresh, and leaves the token file as it was', async () => {
-    world = await SimWorld.start();
+    world = await AuthWorld.start();
     const old = world.storeIssuedLogin(-10);
     const before = world.tokenFileText();
     const readOnly = faultyFs(world.fs, { code: 'EROFS' });
@@ -24,14 +24,14 @@ describe('a read-only profile', () => {
   });
 
   it('still hands out a valid token, which needs no write', async () => {
-    world = await SimWorld.start();
+    world = await AuthWorld.start();
     const old = world.storeIssuedLogin(3600);
     const p = await world.process({ fs: faultyFs(world.fs, { code: 'EROFS' }).fs });
     expect(await p.manager.ensureValidToken()).toMatchObject({ accessToken: old.access, stale: false });
   });
 
   it('refuses a token given to update_token with a clear error and keeps the old login', async () => {
-    world = await SimWorld.start();
+    world = await AuthWorld.start();
     world.storeIssuedLogin(3600);
     const before = world.tokenFileText();
     const p = await world.process({ fs: faultyFs(world.fs, { code: 'EROFS' }).fs });
@@ -44,7 +44,7 @@ describe('a full disk', () => {
   const fileWrites = (op: string) => op === 'open-write' || op === 'write-file';
 
   it('keeps the old token with a clear error log line, the old token file whole, and no temporary file', async () => {
-    world = await SimWorld.start();
+    world = await AuthWorld.start();
     const old = world.storeIssuedLogin(-10);
     const before = world.tokenFileText();
     const full = faultyFs(world.fs, { code: 'ENOSPC', fails: fileWrites });
@@ -58,7 +58,7 @@ describe('a full disk', () => {
 
   // The refresh marks itself in the file first, so a full disk stops it before Twitch spends the token.
   it('does not spend the refresh token when it cannot store the new one', async () => {
-    world = await SimWorld.start();
+    world = await AuthWorld.start();
     const old = world.storeIssuedLogin(-10);
     const p = await world.process({ fs: faultyFs(world.fs, { code: 'ENOSPC', fails: fileWrites }).fs });
     await p.manager.ensureValidToken().catch(() => undefined);
@@ -69,7 +69,7 @@ describe('a full disk', () => {
 describe('a fresh profile without the add-on data folder', () => {
   // Regression: the lock (mkdir of `oauth_tokens.json.lock`) was taken before the data folder existed.
   it('stores the first login', async () => {
-    world = await SimWorld.start();
+    world = await AuthWorld.start();
     const p = await world.process();
     await p.manager.saveManualToken('firsttoken0000000000000000000');
     expect(world.readLogin().accessToken).toBe('firsttoken0000000000000000000');

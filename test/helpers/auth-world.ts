@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { FakeClock } from '../../src/host/clock.js';
+import type { Dispatcher } from 'undici';
+import { FakeClock, type Clock } from '../../src/host/clock.js';
 import type { HostFs } from '../../src/host/fs.js';
 import type { Host } from '../../src/host/host.js';
 import type { ScriptedAnswers, ScriptedUi } from '../../src/host/ui.js';
@@ -10,7 +11,7 @@ import { TokenManager, type AuthNotice } from '../../addon/auth/token-manager.js
 import { parseTokenFile, type StoredLogin } from '../../addon/auth/token-file.js';
 import { createLogger } from '../../addon/logger.js';
 import { STAND_IN_CLIENT_ID, startTwitchStandIn, type TwitchStandIn, type TwitchStandInOptions } from '../../scripts/twitch-stand-in/twitch-stand-in.js';
-import { createTestHost, memoryFs } from './hosts.js';
+import { copyAddonInto, createTestHost, memoryFs, repoRoot } from './hosts.js';
 
 export const ADDON_ID = 'plugin.video.twitch';
 export const PROFILE = '/kodi/userdata';
@@ -21,9 +22,27 @@ export const SETTINGS_PATH = join(DATA, 'settings.xml');
 /** One simulated Kodi process: its own host and Kodi objects, nothing shared but the files. */
 export interface SimProcess {
   host: Host & { ui: ScriptedUi };
+  /** Every message handed to the log, before the host masked any secret. */
+  rawLog: string[];
   kodi: Kodi;
   manager: TokenManager;
+  clock: Clock;
   notices: AuthNotice[];
+}
+
+export interface SimProcessOptions {
+  /** Goes into the environment as TWITCH_CLIENT_ID; default the stand-in's public one. */
+  clientId?: string;
+  answers?: ScriptedAnswers;
+  lockWaitMs?: number;
+  /** The filesystem this process sees (a fault-injecting wrapper over the shared volume). */
+  fs?: HostFs;
+  /** This process's own clock (hours off, say); default the world's. */
+  clock?: Clock;
+  /** The process's HTTP dispatcher; default a real Agent the host makes. */
+  dispatcher?: Dispatcher;
+  /** Time limit of one request to the stand-in, in ms (the add-on's is 10 s). */
+  timeoutMs?: number;
 }
 
 /**
@@ -38,38 +57,48 @@ export class AuthWorld {
 
   static async start(options: TwitchStandInOptions = {}): Promise<AuthWorld> {
     const world = new AuthWorld();
+    // Installed before any process may see the volume through a wrapper that refuses writes.
+    copyAddonInto(world.fs, repoRoot);
     world.server = await startTwitchStandIn({ now: () => world.clock.now(), ...options });
     return world;
   }
 
-  /** A new simulated process; `clientId` goes into the environment as TWITCH_CLIENT_ID. */
-  async process(
-    options: { clientId?: string; answers?: ScriptedAnswers; lockWaitMs?: number; fs?: HostFs } = {},
-  ): Promise<SimProcess> {
+  /** A new simulated process over the shared files and the stand-in. */
+  async process(options: SimProcessOptions = {}): Promise<SimProcess> {
+    const clock = options.clock ?? this.clock;
     const host = createTestHost({
       fs: options.fs ?? this.fs,
-      clock: this.clock,
+      clock,
       profile: PROFILE,
       answers: options.answers,
+      dispatcher: options.dispatcher,
       env: {
         TWITCH_OAUTH_URL: this.server.oauthUrl,
         TWITCH_HELIX_URL: this.server.helixUrl,
         TWITCH_CLIENT_ID: options.clientId ?? STAND_IN_CLIENT_ID,
       },
     });
+    const rawLog: string[] = [];
+    const write = host.log.write.bind(host.log);
+    // Seen before the host's mask: the add-on should not lean on that last line of defence.
+    host.log.write = (level: number, message: string) => {
+      rawLog.push(String(message));
+      write(level, message);
+    };
     const kodi = createKodi(new Invocation(host, host.addon(ADDON_ID), ['plugin://plugin.video.twitch/', '1', '', 'resume:false'], 1));
     const addon = new kodi.xbmcaddon.Addon();
+    const config = await loadAuthConfig(kodi, addon);
     const notices: AuthNotice[] = [];
     const manager = new TokenManager({
       kodi,
       log: createLogger(kodi),
-      config: await loadAuthConfig(kodi, addon),
+      config: options.timeoutMs ? { ...config, timeoutMs: options.timeoutMs } : config,
       lockWaitMs: options.lockWaitMs,
       notify: (notice) => {
         notices.push(notice);
       },
     });
-    const proc = { host, kodi, manager, notices };
+    const proc = { host, rawLog, kodi, manager, clock, notices };
     this.processes.push(proc);
     return proc;
   }
@@ -86,9 +115,13 @@ export class AuthWorld {
     this.fs.writeFileSync(SETTINGS_PATH, xml);
   }
 
+  tokenFileText(): string {
+    return this.fs.readFileSync(TOKEN_PATH, 'utf8') as string;
+  }
+
   /** The token file as a user would find it; fails the test when it does not parse. */
   readLogin(): StoredLogin {
-    const parsed = parseTokenFile(this.fs.readFileSync(TOKEN_PATH, 'utf8') as string);
+    const parsed = parseTokenFile(this.tokenFileText());
     if (!parsed.ok) throw new Error(`token file unreadable: ${parsed.reason}`);
     return parsed.login;
   }
@@ -121,21 +154,14 @@ export class AuthWorld {
     }
   }
 
-  /** The shared filesystem, except that creating files fails with `code` (ENOSPC, EROFS). */
-  failingWrites(code: string): HostFs {
-    const failing = Object.create(this.fs) as HostFs;
-    const promises = Object.create(this.fs.promises) as HostFs['promises'];
-    promises.open = (async (path: Parameters<HostFs['promises']['open']>[0], flags?: string | number) => {
-      if (typeof flags === 'string' && /[wa]/.test(flags)) throw Object.assign(new Error(`${code}: simulated`), { code });
-      return this.fs.promises.open(path, flags);
-    }) as HostFs['promises']['open'];
-    Object.defineProperty(failing, 'promises', { value: promises });
-    return failing;
-  }
-
   /** Every log line of every process, for searching secrets. */
   allLogText(): string {
     return this.processes.flatMap((p) => p.host.log.records.map((r) => r.message)).join('\n');
+  }
+
+  /** Every log record of every process, as `level: message`. */
+  logLines(): string[] {
+    return this.processes.flatMap((p) => p.host.log.records.map((r) => `${r.levelName}: ${r.message}`));
   }
 
   async close(): Promise<void> {
@@ -148,4 +174,23 @@ export class AuthWorld {
 export function settingsV2(values: Record<string, string>): string {
   const lines = Object.entries(values).map(([id, v]) => `    <setting id="${id}">${v}</setting>`);
   return `<settings version="2">\n${lines.join('\n')}\n</settings>\n`;
+}
+
+/** A clock `offsetMs` away from `base` that can be jumped by hand, as a user or NTP sets a wall clock. */
+export class SkewedClock implements Clock {
+  readonly #base: FakeClock;
+  offsetMs: number;
+
+  constructor(base: FakeClock, offsetMs: number) {
+    this.#base = base;
+    this.offsetMs = offsetMs;
+  }
+
+  now(): number {
+    return this.#base.now() + this.offsetMs;
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
+    return this.#base.sleep(ms, signal);
+  }
 }

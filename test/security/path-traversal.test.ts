@@ -4,7 +4,7 @@ import { runPlugin } from '../../src/harness/invoke.js';
 import { routes } from '../../addon/routes/index.js';
 import { repoRoot } from '../helpers/hosts.js';
 import { recordingFs } from '../helpers/proof-recording.js';
-import { DATA, PROFILE, SimWorld } from '../helpers/proof-sim-world.js';
+import { DATA, PROFILE, AuthWorld } from '../helpers/auth-world.js';
 
 /** Values that try to leave the profile, as a hostile or broken plugin URL would carry them. */
 const TRAVERSALS = [
@@ -31,9 +31,9 @@ function outside(paths: Iterable<string>): string[] {
   });
 }
 
-let world: SimWorld;
+let world: AuthWorld;
 beforeAll(async () => {
-  world = await SimWorld.start();
+  world = await AuthWorld.start();
   world.fs.mkdirSync(DATA, { recursive: true });
 });
 afterAll(async () => world.close());
@@ -51,7 +51,7 @@ describe('plugin URL arguments and the filesystem', () => {
       const query = new URLSearchParams({ mode, ...Object.fromEntries(ARGUMENTS.map((a) => [a, value])) });
       const recorded = recordingFs(world.fs);
       const p = await world.process({ fs: recorded.fs, answers: { yesno: [true], progress: [{ cancelAfterUpdates: 0 }] }, timeoutMs: 1000 });
-      const result = await world.serverClock.drive(runPlugin(p.host, `plugin://plugin.video.twitch/?${query}`));
+      const result = await world.clock.drive(runPlugin(p.host, `plugin://plugin.video.twitch/?${query}`));
       expect(result.failure?.code ?? null, result.failure?.message).toBeNull();
       expect(recorded.touched.size).toBeGreaterThan(0);
       for (const path of outside(recorded.touched)) touchedOutside.add(path);

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runPlugin } from '../../src/harness/invoke.js';
 import type { FaultKind } from '../../scripts/twitch-stand-in/twitch-stand-in.js';
 import { recordingDispatcher, SecretCollector } from '../helpers/proof-recording.js';
-import { SimWorld, type SimProcess } from '../helpers/proof-sim-world.js';
+import { AuthWorld, type SimProcess } from '../helpers/auth-world.js';
 
-let world: SimWorld | undefined;
+let world: AuthWorld | undefined;
 afterEach(async () => {
   await world?.close();
   world = undefined;
@@ -24,7 +24,7 @@ function leaks(collector: SecretCollector, procs: SimProcess[]): { written: stri
 
 describe('secrets and the log (debug logging on)', () => {
   it('device login, refresh, update_token and revoke log no token and no device code', async () => {
-    world = await SimWorld.start();
+    world = await AuthWorld.start();
     const collector = new SecretCollector();
     const server = world.server;
     const dispatcher = recordingDispatcher((path, sent, received) => {
@@ -35,12 +35,12 @@ describe('secrets and the log (debug logging on)', () => {
     });
     const p = await world.process({ dispatcher, answers: { yesno: [true] } });
 
-    const login = await world.serverClock.drive(runPlugin(p.host, `${PLUGIN}?mode=device_login`));
+    const login = await world.clock.drive(runPlugin(p.host, `${PLUGIN}?mode=device_login`));
     expect(login.failure).toBeNull();
     expect(login.dialogs.at(-1)).toMatchObject({ kind: 'ok', message: expect.stringContaining('viewer') });
     const first = world.readLogin();
     expect(first.accessToken).toBeTruthy();
-    await world.serverClock.advance(4 * 3600_000);
+    await world.clock.advance(4 * 3600_000);
     const renewed = await p.manager.ensureValidToken();
     expect(renewed?.accessToken).not.toBe(first.accessToken);
     const typed = 'handtyped0token0for0updatetoken';
@@ -56,7 +56,7 @@ describe('secrets and the log (debug logging on)', () => {
   });
 
   it('refresh faults, a lost reply and a dead refresh token log no secret', async () => {
-    world = await SimWorld.start();
+    world = await AuthWorld.start();
     const collector = new SecretCollector();
     const dispatcher = recordingDispatcher((_path, sent, received) => {
       collector.collect(sent);
@@ -68,7 +68,7 @@ describe('secrets and the log (debug logging on)', () => {
     for (const kind of ['status500', 'status429', 'timeout', 'reset', 'garbage', 'html', 'consumeAndDrop'] satisfies FaultKind[]) {
       world.server.injectFault('token-refresh', kind);
       await p.manager.ensureValidToken();
-      await world.serverClock.advance(16 * 60_000);
+      await world.clock.advance(16 * 60_000);
     }
     // The dropped reply spent the token: this one meets "Invalid refresh token".
     expect(await p.manager.ensureValidToken()).toBeNull();
