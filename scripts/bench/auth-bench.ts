@@ -1,12 +1,11 @@
 import nodeFs from 'node:fs';
+import { openInvocation } from '../../src/harness/invoke.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from 'undici';
 import { Host } from '../../src/host/host.js';
 import { packageRoot } from '../../src/harness/profile.js';
-import { createKodi } from '../../src/kodi/index.js';
-import { Invocation } from '../../src/kodi/invocation.js';
 import { loadAuthConfig } from '../../addon/auth/auth-config.js';
 import { TokenManager } from '../../addon/auth/token-manager.js';
 import { TOKEN_FILE } from '../../addon/auth/token-store.js';
@@ -42,7 +41,7 @@ async function benchFastPath(server: TwitchStandIn, profile: string): Promise<st
   const data = host.addonDataFolder(ADDON_ID);
   storeLogin(server, data, 3600, Date.now());
   const path = join(data, TOKEN_FILE);
-  const kodi = createKodi(new Invocation(host, manifest, [`plugin://${ADDON_ID}/`, '1', '', 'resume:false'], 1));
+  const { kodi } = openInvocation(host, manifest.id);
   const manager = new TokenManager({ kodi, log: createLogger(kodi), config: await loadAuthConfig(kodi, new kodi.xbmcaddon.Addon()), notify: () => undefined });
   let sink = 0;
   const subject = async () => {
@@ -152,7 +151,7 @@ async function benchExpiryInProcess(roundTripMs: number): Promise<string[]> {
       const started = performance.now();
       const grants = await Promise.all(
         hosts.map(async (host) => {
-          const kodi = createKodi(new Invocation(host, host.addon(ADDON_ID), [`plugin://${ADDON_ID}/`, '1', '', 'resume:false'], 1));
+          const { kodi } = openInvocation(host, ADDON_ID);
           const addon = new kodi.xbmcaddon.Addon();
           const manager = new TokenManager({ kodi, log: createLogger(kodi), config: await loadAuthConfig(kodi, addon), notify: () => undefined, addon });
           return manager.ensureValidToken();

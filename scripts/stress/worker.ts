@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { openInvocation } from '../../src/harness/invoke.js';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../../src/host/clock.js';
 import { Host } from '../../src/host/host.js';
-import { createKodi } from '../../src/kodi/index.js';
-import { Invocation } from '../../src/kodi/invocation.js';
 import { loadAuthConfig } from '../../addon/auth/auth-config.js';
 import { parseTokenFile, tokenFingerprint } from '../../addon/auth/token-file.js';
 import { TokenManager, type AuthNotice } from '../../addon/auth/token-manager.js';
@@ -50,7 +49,7 @@ async function main(): Promise<void> {
       reads++;
       if (!parseTokenFile(text).ok) failures++;
     };
-    const kodi = createKodi(new Invocation(host, manifest, [`plugin://${manifest.id}/`, String(host.nextHandle()), '', 'resume:false'], 1));
+    const { kodi } = openInvocation(host, manifest.id);
     const notices: AuthNotice[] = [];
     const manager = new TokenManager({
       kodi,

@@ -2,7 +2,7 @@ import { ErrorCodes, ShimError } from '../host/errors.js';
 import type { Host } from '../host/host.js';
 import type { LogRecord } from '../host/log.js';
 import type { DialogShown, NotificationShown } from '../host/ui.js';
-import { createKodi } from '../kodi/index.js';
+import { createKodi, type Kodi } from '../kodi/index.js';
 import { Invocation, type DirectoryItem, type DirectoryRecord } from '../kodi/invocation.js';
 import { loadAddonEntry } from './entry-loader.js';
 import { parsePluginUrl } from './plugin-url.js';
@@ -75,6 +75,16 @@ export async function runPlugin(host: Host, url: string): Promise<InvocationResu
     failure,
     badRequest: invocation.badRequest ?? null,
   };
+}
+
+/**
+ * A Kodi for add-on code run outside its entry points (tests, benchmarks, stress workers): one
+ * invocation of the plugin's root URL with a new handle. Call `invocation.end()` when done with it.
+ */
+export function openInvocation(host: Host, addonId: string): { kodi: Kodi; invocation: Invocation } {
+  const handle = host.nextHandle();
+  const invocation = new Invocation(host, host.addon(addonId), [`plugin://${addonId}/`, String(handle), '', 'resume:false'], handle);
+  return { kodi: createKodi(invocation), invocation };
 }
 
 /**

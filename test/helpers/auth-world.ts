@@ -1,11 +1,11 @@
 import { join } from 'node:path';
+import { openInvocation } from '../../src/harness/invoke.js';
 import type { Dispatcher } from 'undici';
 import { FakeClock, type Clock } from '../../src/host/clock.js';
 import type { HostFs } from '../../src/host/fs.js';
 import type { Host } from '../../src/host/host.js';
 import type { ScriptedAnswers, ScriptedUi } from '../../src/host/ui.js';
-import { createKodi, type Kodi } from '../../src/kodi/index.js';
-import { Invocation } from '../../src/kodi/invocation.js';
+import type { Kodi } from '../../src/kodi/index.js';
 import { loadAuthConfig } from '../../addon/auth/auth-config.js';
 import { TokenManager, type AuthNotice } from '../../addon/auth/token-manager.js';
 import { parseTokenFile, type StoredLogin } from '../../addon/auth/token-file.js';
@@ -85,7 +85,7 @@ export class AuthWorld {
       rawLog.push(String(message));
       write(level, message);
     };
-    const kodi = createKodi(new Invocation(host, host.addon(ADDON_ID), ['plugin://plugin.video.twitch/', '1', '', 'resume:false'], 1));
+    const { kodi } = openInvocation(host, ADDON_ID);
     const addon = new kodi.xbmcaddon.Addon();
     const config = await loadAuthConfig(kodi, addon);
     const notices: AuthNotice[] = [];

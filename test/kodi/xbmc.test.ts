@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { openInvocation } from '../../src/harness/invoke.js';
 import { FakeClock } from '../../src/host/clock.js';
 import { HostLog } from '../../src/host/log.js';
-import { createKodi } from '../../src/kodi/index.js';
-import { Invocation } from '../../src/kodi/invocation.js';
 import { createTestHost, echoAddon } from '../helpers/hosts.js';
 
-function kodiFor(host: ReturnType<typeof createTestHost>) {
-  const invocation = new Invocation(host, host.addon('plugin.test.echo'), ['', '-1', '', ''], -1);
-  return { kodi: createKodi(invocation), invocation };
-}
+const kodiFor = (host: ReturnType<typeof createTestHost>) => openInvocation(host, 'plugin.test.echo');
 
 describe('xbmc.Monitor', () => {
   it('waitForAbort returns false at its timeout', async () => {

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createKodi } from '../../src/kodi/index.js';
-import { Invocation } from '../../src/kodi/invocation.js';
+import { openInvocation } from '../../src/harness/invoke.js';
 import { createTestHost, echoAddon } from '../helpers/hosts.js';
 
-function kodiFor(host: ReturnType<typeof createTestHost>) {
-  return createKodi(new Invocation(host, host.addon('plugin.test.echo'), ['', '1', '', ''], 1));
-}
+const kodiFor = (host: ReturnType<typeof createTestHost>) => openInvocation(host, 'plugin.test.echo').kodi;
 
 describe('xbmcaddon.Addon', () => {
   it('answers getAddonInfo from addon.xml with case-insensitive keys', () => {

@@ -1,10 +1,9 @@
 import nodeFs, { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { openInvocation } from '../../src/harness/invoke.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Host } from '../../src/host/host.js';
-import { createKodi } from '../../src/kodi/index.js';
-import { Invocation } from '../../src/kodi/invocation.js';
 import { loadAuthConfig } from '../../addon/auth/auth-config.js';
 import { TokenManager } from '../../addon/auth/token-manager.js';
 import { createLogger } from '../../addon/logger.js';
@@ -32,7 +31,7 @@ async function realProfileManager(): Promise<{ manager: TokenManager; tokenPath:
   host.installAddon(repoRoot);
   const data = host.addonDataFolder(ADDON_ID);
   nodeFs.mkdirSync(data, { recursive: true });
-  const kodi = createKodi(new Invocation(host, host.addon(ADDON_ID), [`plugin://${ADDON_ID}/`, '1', '', 'resume:false'], 1));
+  const { kodi } = openInvocation(host, ADDON_ID);
   const manager = new TokenManager({ kodi, log: createLogger(kodi), config: await loadAuthConfig(kodi, new kodi.xbmcaddon.Addon()), notify: () => undefined });
   return { manager, tokenPath: join(data, 'oauth_tokens.json'), data };
 }
