@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Host } from '../host/host.js';
+import { LogLevel } from '../host/log.js';
 import type { ScriptedAnswers, UiDriver } from '../host/ui.js';
 import { UsageError, type CliIo } from './cli-io.js';
 import { resolveAddonFolder, resolveProfile } from './profile.js';
@@ -23,7 +25,7 @@ export function createCommandHost(
   if (!/^[a-z]{2,3}(_[a-z]{2})?$/i.test(language)) {
     throw new UsageError(`--language takes a Kodi language folder suffix such as en_gb or de_de, not ${JSON.stringify(language)}`);
   }
-  const showLevel = options.logToStderr === 'all' ? 0 : options.logToStderr === 'warnings' ? 2 : 99;
+  const showLevel = options.logToStderr === 'all' ? LogLevel.DEBUG : options.logToStderr === 'warnings' ? LogLevel.WARNING : LogLevel.NONE;
   const env: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(io.env)) if (/^(TWITCH_|KODI_SHIM_)/.test(key)) env[key] = value;
   const host = new Host({
@@ -33,10 +35,8 @@ export function createCommandHost(
     env,
     log: {
       debug,
-      sink: (line) => {
-        const level = / (debug|info|warning|error|fatal) <general>/.exec(line)?.[1];
-        const rank = ['debug', 'info', 'warning', 'error', 'fatal'].indexOf(level ?? 'info');
-        if (rank >= showLevel) io.stderr(`${line}\n`);
+      sink: (line, record) => {
+        if (record.level >= showLevel) io.stderr(`${line}\n`);
       },
     },
   });
@@ -51,7 +51,7 @@ export function readAnswersFile(path: string | true | undefined, cwd: string): S
   if (path === true) throw new UsageError('--answers needs a file');
   let text: string;
   try {
-    text = readFileSync(new URL(path, `file://${cwd}/`), 'utf8');
+    text = readFileSync(resolve(cwd, path), 'utf8');
   } catch (cause) {
     throw new UsageError(`cannot read the answers file ${path}: ${(cause as Error).message}`, { cause });
   }

@@ -3,7 +3,7 @@ import { readAddonManifest, type AddonManifest } from './addon-manifest.js';
 import { systemClock, type Clock } from './clock.js';
 import { ErrorCodes, ShimError } from './errors.js';
 import { realFs, type HostFs } from './fs.js';
-import { HostLog } from './log.js';
+import { HostLog, type LogRecord } from './log.js';
 import { translateSpecialPath, type SpecialRoots } from './special-paths.js';
 import { ScriptedUi, type UiDriver } from './ui.js';
 
@@ -14,7 +14,7 @@ export interface HostOptions {
   clock?: Clock;
   ui?: UiDriver;
   /** A ready log, or options for the default one. */
-  log?: HostLog | { sink?: (line: string) => void; debug?: boolean };
+  log?: HostLog | { sink?: (line: string, record: LogRecord) => void; debug?: boolean };
   /** The HTTP dispatcher add-on code must use (an undici MockAgent in tests); default: a real Agent. */
   dispatcher?: Dispatcher;
   /** Kodi's GUI language as a folder suffix: `en_gb`, `de_de`. */

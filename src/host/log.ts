@@ -17,8 +17,8 @@ export interface LogRecord {
 
 export interface HostLogOptions {
   clock: Clock;
-  /** Receives every formatted line that is not hidden; default: nothing. */
-  sink?: (line: string) => void;
+  /** Receives every line that is not hidden, formatted and as a record; default: nothing. */
+  sink?: (line: string, record: LogRecord) => void;
   /** Kodi hides LOGDEBUG unless debug logging is on. */
   debug?: boolean;
   /** The thread id Kodi prints after `T:`; we print the process id. */
@@ -32,7 +32,7 @@ export interface HostLogOptions {
 export class HostLog {
   readonly records: LogRecord[] = [];
   readonly #clock: Clock;
-  readonly #sink: (line: string) => void;
+  readonly #sink: (line: string, record: LogRecord) => void;
   readonly #debug: boolean;
   readonly #threadId: number;
   readonly #secrets = new Set<string>();
@@ -62,7 +62,7 @@ export class HostLog {
     const time = this.#clock.now();
     const record: LogRecord = { time, level: lvl, levelName: LEVEL_NAMES[lvl], message: text };
     this.records.push(record);
-    this.#sink(formatLogLine(record, this.#threadId));
+    this.#sink(formatLogLine(record, this.#threadId), record);
   }
 
   debug(message: string): void {

@@ -45,6 +45,13 @@ describe('kodi-shim run', () => {
     expect(run.stderr).toMatch(/\n\s+at /);
   });
 
+  it('prints log lines on stderr only at warning and above, every level with --debug', async () => {
+    const quiet = await runCli(['run', 'plugin://plugin.video.twitch/?mode=settings', '--profile', profile]);
+    expect(quiet.stderr).not.toMatch(/<general>/);
+    const loud = await runCli(['run', 'plugin://plugin.video.twitch/?mode=settings', '--profile', profile, '--debug']);
+    expect(loud.stderr).toMatch(/ {5}info <general>: openSettings\(plugin\.video\.twitch\)/);
+  });
+
   it('refuses an answers file that is not what it should be', async () => {
     const file = join(profile, 'answers.json');
     writeFileSync(file, '{"yesno": ["maybe"]}');
