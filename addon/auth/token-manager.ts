@@ -1,4 +1,4 @@
-import type { HeldLock, Kodi } from '../../src/kodi/index.js';
+import type { HeldLock, Kodi, ShimErrorCode } from '../../src/kodi/index.js';
 import { AddonError, AddonErrorCodes, hasCode, isTransient } from '../errors.js';
 import type { AddonLogger } from '../logger.js';
 import { refreshAccessToken } from '../twitch/refresh.js';
@@ -403,11 +403,15 @@ export class TokenManager {
 
 /** The shim's lock errors (stable codes of the runtime): the lock stayed busy, or was lost. */
 function isLockError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'LOCK_TIMEOUT' || code === 'LOCK_COMPROMISED';
+  return hasShimCode(error, 'LOCK_TIMEOUT') || hasShimCode(error, 'LOCK_COMPROMISED');
 }
 
 /** The shim's write error: the disk is full, read-only, or refuses the file. */
 function isWriteError(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'WRITE_FAILED';
+  return hasShimCode(error, 'WRITE_FAILED');
+}
+
+// The add-on sees the runtime's error classes only as types, so it compares their stable codes.
+function hasShimCode(error: unknown, code: ShimErrorCode): boolean {
+  return (error as { code?: unknown } | null)?.code === code;
 }

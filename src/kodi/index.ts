@@ -31,5 +31,5 @@ export type AddonEntry = (kodi: Kodi) => Promise<void>;
 export { ListItem, type ListItemSnapshot } from './list-item.js';
 export type { MonitorLike } from './xbmc.js';
 export type { HeldLock, ShimExtensions } from './shim-extensions.js';
-export { ShimError, ErrorCodes as ShimErrorCodes } from '../host/errors.js';
-export { LogLevel } from '../host/log.js';
+/** The stable `code` of the runtime's errors (a lock that stays busy, a write that fails…). */
+export type { ErrorCode as ShimErrorCode } from '../host/errors.js';
