@@ -67,17 +67,14 @@ export function createTerminalUi(
   return ui;
 }
 
-function describe(event: UiShowEvent): string {
+/** A dialog or notification as one block of terminal text (progress dialogs are written as they change). */
+function describe(event: Exclude<UiShowEvent, { kind: 'progress' | 'progress-update' }>): string {
   const indent = (text: string) => plain(text, '\n').replace(/\n/g, '\n  ');
   switch (event.kind) {
     case 'notification':
       return `[notification] ${event.shown.heading}: ${event.shown.message}\n`;
     case 'ok':
       return `[dialog] ${event.heading}\n  ${indent(event.message)}\n`;
-    case 'progress':
-      return `[progress] ${event.heading}${event.messages[0] ? `\n  ${indent(event.messages[0])}` : ''}\n`;
-    case 'progress-update':
-      return `  ${indent(event.message ?? '')} (${event.percent}%)\n`;
     case 'textviewer':
       return `[text] ${event.heading}\n${event.text}\n`;
     case 'yesno':
