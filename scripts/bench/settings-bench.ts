@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { median } from './measure.js';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Runs per variant; the median is reported. */
@@ -46,11 +47,6 @@ function timeNode(args: string[]): { wallMs: number; innerMs: number } {
   return { wallMs, innerMs: Number(result.stdout.toString().trim()) || 0 };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /**
  * Times, in fresh processes alternating with a bare `node -e 0`, loading this add-on's definitions and
