@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,9 +23,16 @@ export function resolveAddonFolder(flag: string | true | undefined, env: Readonl
   return packageRoot();
 }
 
-/** The folder with this package's package.json, from either `src/harness` or `dist/src/harness`. */
+/**
+ * The folder with this package's package.json, found by walking up from this module: it runs from
+ * `src/harness`, from `dist/src/harness`, or bundled into `dist/chunks`.
+ */
 export function packageRoot(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const up = here.includes(`${join('dist', 'src', 'harness')}`) ? '../../..' : '../..';
-  return resolve(here, up);
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, 'package.json'))) {
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
+    folder = parent;
+  }
+  return folder;
 }
