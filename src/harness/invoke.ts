@@ -31,11 +31,16 @@ export interface InvocationResult {
  * Runs `plugin://…` once, as Kodi does: a fresh context with `sys.argv`, a new handle, and a wait for
  * `endOfDirectory` or `setResolvedUrl`. Never throws for add-on failures: they are in the result.
  */
-export async function runPlugin(host: Host, url: string): Promise<InvocationResult> {
+export async function runPlugin(
+  host: Host,
+  url: string,
+  options: { started?: (invocation: Invocation) => void } = {},
+): Promise<InvocationResult> {
   const parsed = parsePluginUrl(url);
   const manifest = host.addon(parsed.addonId);
   const handle = host.nextHandle();
   const invocation = new Invocation(host, manifest, [parsed.base, String(handle), parsed.query, 'resume:false'], handle);
+  options.started?.(invocation);
   const firstLog = host.log.records.length;
   const firstDialog = host.ui.dialogs.length;
   const firstNotification = host.ui.notifications.length;

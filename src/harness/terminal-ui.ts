@@ -39,7 +39,7 @@ export function createTerminalUi(
     }
     io.stderr(describe(event));
   };
-  // Once the add-on has refused the URL, the harness's own one-line message says it all.
+  // `mute` says when the caller prints the one line that matters (a refused URL).
   if (!options.quiet) ui.onShow = (event) => options.mute?.() || write(event);
   const ownAsk =
     io.interactive && io.stdin

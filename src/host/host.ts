@@ -45,8 +45,6 @@ export class Host {
   readonly #notificationListeners = new Set<NotificationListener>();
   /** Kodi's global window properties (`Window(10000)`), shared by every invocation of this Kodi. */
   readonly windowProperties = new Map<string, string>();
-  /** Set when add-on code reported that the URL it was given makes no sense (see `reportBadRequest`). */
-  badRequest: string | undefined;
   #dispatcher: Dispatcher | undefined;
   #dispatcherLoading: Promise<Dispatcher> | undefined;
   #handles = 0;

@@ -32,7 +32,6 @@ export function createShimExtensions(invocation: Invocation) {
     /** Tells the harness the plugin URL made no sense: shown as one line, exit code 2. */
     reportBadRequest(message: string): void {
       invocation.badRequest ??= message;
-      host.badRequest ??= message;
     },
     files: {
       /** The file's text, or `undefined` when it does not exist (other errors throw). */

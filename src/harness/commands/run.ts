@@ -4,6 +4,7 @@ import { runPlugin } from '../invoke.js';
 import { formatListing } from '../listing-format.js';
 import { parsePluginUrl } from '../plugin-url.js';
 import { createTerminalUi } from '../terminal-ui.js';
+import type { Invocation } from '../../kodi/invocation.js';
 
 /** `kodi-shim run <plugin-url> [--profile DIR] [--json] [--answers FILE]`: one plugin invocation. */
 export const runCommand: CliCommand = async (args, io) => {
@@ -15,19 +16,20 @@ export const runCommand: CliCommand = async (args, io) => {
   const url = positionals[0]!;
   const parsed = parsePluginUrl(url);
   const json = flags.json === true;
-  let refused = () => false;
-  const ui = createTerminalUi(io, readAnswersFile(flags.answers, io.cwd), { quiet: json, mute: () => refused() });
+  let invocation: Invocation | undefined;
+  // Once the add-on has refused the URL, the one line this command prints says it all.
+  const mute = () => invocation?.badRequest !== undefined && !flags.debug;
+  const ui = createTerminalUi(io, readAnswersFile(flags.answers, io.cwd), { quiet: json, mute });
   const { host, addonId } = createCommandHost(io, flags, {
     ui,
     logToStderr: flags.debug ? 'all' : json ? 'none' : 'warnings',
   });
-  refused = () => host.badRequest !== undefined && !flags.debug;
   if (parsed.addonId !== addonId) throw new UsageError(`unknown add-on ${parsed.addonId} (this harness runs ${addonId})`);
   const onSignal = () => host.abort('interrupted');
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const result = await runPlugin(host, url);
+    const result = await runPlugin(host, url, { started: (started) => (invocation = started) });
     if (result.badRequest) {
       if (json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
       throw new UsageError(result.badRequest);
